@@ -1,0 +1,97 @@
+package com.zemo.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./zemo run [--demo]}: starts Zemo on this machine and keeps it running until Ctrl-C or SIGTERM. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        String command = a.isEmpty() ? "run" : a.get(0);
+        PrintStream out = System.out;
+        switch (command) {
+            case "run" -> run(a.contains("--demo"), out);
+            case "help", "--help", "-h" -> usage(out);
+            default -> {
+                System.err.println("unknown command: " + command);
+                usage(System.err);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: zemo run [--demo]");
+        out.println("  environment: ZEMO_HOME, ZEMO_HTTP_PORT, ZEMO_DB_URL/USER/PASSWORD, ZEMO_REDIS_URL/PASSWORD,");
+        out.println("               ZEMO_ADMIN_PASSWORD, ZEMO_JAVA_OPTS, ZEMO_NODE_NAME (see README)");
+    }
+
+    private static void run(boolean demo, PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        LauncherSettings settings = LauncherSettings.fromEnvironment(System.getenv(), demo);
+        if (!Ports.isFree(settings.httpPort())) {
+            System.err.println("port " + settings.httpPort() + " is in use: set ZEMO_HTTP_PORT to a free one");
+            System.exit(1);
+        }
+        ZemoStack stack = new ZemoStack(settings, runtimeDir());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("zemo: stopping…");
+            stack.close();
+            stopped.countDown();
+        }, "zemo-shutdown"));
+
+        stack.startInfrastructure();
+        out.println("zemo: data in " + settings.home()
+                + (settings.dbUrl().isPresent() ? " (external PostgreSQL)" : " (embedded PostgreSQL)")
+                + (settings.redisUrl().isPresent() ? ", external Redis" : ", embedded Redis"));
+        out.println("zemo: schema " + (stack.migrationsApplied() == 0 ? "up to date" : "migrated (" + stack.migrationsApplied() + " migrations)"));
+        stack.createdAdminPassword().ifPresent(pw -> {
+            // Shown once on the console, never logged: the only copy is the bcrypt hash in the database.
+            out.println("zemo: created user 'admin'"
+                    + (settings.adminPassword().isPresent() ? " with the password from ZEMO_ADMIN_PASSWORD" : " with password: " + pw));
+        });
+        PayaraNode node = stack.startNode(settings.nodeName(), settings.httpPort(), true);
+        node.awaitReady(Duration.ofMinutes(5));
+        String base = node.baseUrl();
+        out.printf("%nzemo: ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        out.println("  dashboard  " + base + "/");
+        out.println("  API        " + base + "/api/v1  (token: POST " + base + "/api/v1/tokens with Basic auth)");
+        out.println("  OpenAPI    " + base + "/openapi");
+        out.println("  health     " + base + "/health");
+        out.println("  metrics    " + base + "/metrics");
+        out.println("  logs       " + settings.home().resolve("logs"));
+        out.println("Ctrl-C stops everything.");
+        while (node.isAlive()) {
+            Thread.sleep(500);
+        }
+        if (stopped.getCount() > 0) {
+            System.err.println("zemo: the Payara node exited; see " + node.logFile());
+            System.exit(1);
+        }
+    }
+
+    /** target/runtime beside the launcher jar (payara-micro.jar, postgresql.jar, zemo.war). */
+    public static Path runtimeDir() throws IOException, URISyntaxException {
+        String override = System.getenv("ZEMO_RUNTIME_DIR");
+        if (override != null) {
+            return Path.of(override);
+        }
+        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path dir = (Files.isDirectory(jar) ? jar.getParent() : jar.getParent()).resolve("runtime");
+        if (!Files.exists(dir.resolve("zemo.war"))) {
+            throw new IOException("no Zemo runtime in " + dir + ": build with ./mvnw -DskipTests package");
+        }
+        return dir;
+    }
+}

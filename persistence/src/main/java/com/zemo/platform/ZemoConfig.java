@@ -1,0 +1,87 @@
+package com.zemo.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every configuration key of Zemo, typed, in one place. Values come from MicroProfile Config: defaults in
+ * META-INF/microprofile-config.properties, overridden by system properties, environment variables
+ * (zemo.redis.url ← ZEMO_REDIS_URL) and files in the secrets directory (one file per key).
+ */
+@ApplicationScoped
+public class ZemoConfig {
+
+    @Inject @ConfigProperty(name = "zemo.node.name", defaultValue = "node")
+    String nodeName;
+
+    @Inject @ConfigProperty(name = "zemo.home", defaultValue = "var")
+    String home;
+
+    @Inject @ConfigProperty(name = "zemo.redis.url")
+    String redisUrl;
+
+    @Inject @ConfigProperty(name = "zemo.redis.password")
+    Optional<String> redisPassword;
+
+    /** Key for pgcrypto's pgp_sym_encrypt of secret settings; never stored in the database. */
+    @Inject @ConfigProperty(name = "zemo.secrets.key")
+    Optional<String> secretsKey;
+
+    @Inject @ConfigProperty(name = "zemo.security.lockout.max-failures", defaultValue = "5")
+    int lockoutMaxFailures;
+
+    @Inject @ConfigProperty(name = "zemo.security.lockout.minutes", defaultValue = "15")
+    int lockoutMinutes;
+
+    @Inject @ConfigProperty(name = "zemo.security.token-cache-seconds", defaultValue = "30")
+    int tokenCacheSeconds;
+
+    @Inject @ConfigProperty(name = "zemo.ratelimit.enabled", defaultValue = "true")
+    boolean rateLimitEnabled;
+
+    @Inject @ConfigProperty(name = "zemo.ratelimit.token.per-minute", defaultValue = "600")
+    long rateLimitPerToken;
+
+    @Inject @ConfigProperty(name = "zemo.ratelimit.user.per-minute", defaultValue = "1200")
+    long rateLimitPerUser;
+
+    @Inject @ConfigProperty(name = "zemo.api.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    @Inject @ConfigProperty(name = "zemo.log.format", defaultValue = "text")
+    String logFormat;
+
+    @Inject @ConfigProperty(name = "zemo.log.level", defaultValue = "INFO")
+    String logLevel;
+
+    @Inject @ConfigProperty(name = "zemo.migrate-on-start", defaultValue = "true")
+    boolean migrateOnStart;
+
+    @Inject @ConfigProperty(name = "zemo.admin.password")
+    Optional<String> adminPassword;
+
+    public String nodeName() { return nodeName; }
+    public String home() { return home; }
+    public String redisUrl() { return redisUrl; }
+    public Optional<String> redisPassword() { return redisPassword.filter(s -> !s.isBlank()); }
+    public String secretsKey() {
+        return secretsKey.filter(s -> !s.isBlank()).map(String::trim).orElseThrow(() -> new IllegalStateException(
+                "zemo.secrets.key is not configured (ZEMO_SECRETS_KEY or a file zemo.secrets.key in the secrets directory)"));
+    }
+    public boolean hasSecretsKey() { return secretsKey.filter(s -> !s.isBlank()).isPresent(); }
+    public int lockoutMaxFailures() { return lockoutMaxFailures; }
+    public Duration lockoutDuration() { return Duration.ofMinutes(lockoutMinutes); }
+    public Duration tokenCacheTtl() { return Duration.ofSeconds(tokenCacheSeconds); }
+    public boolean rateLimitEnabled() { return rateLimitEnabled; }
+    public long rateLimitPerTokenPerMinute() { return rateLimitPerToken; }
+    public long rateLimitPerUserPerMinute() { return rateLimitPerUser; }
+    public long maxBodyBytes() { return maxBodyBytes; }
+    public String logFormat() { return logFormat; }
+    public String logLevel() { return logLevel; }
+    public boolean migrateOnStart() { return migrateOnStart; }
+    public Optional<String> adminPassword() { return adminPassword.filter(s -> !s.isBlank()); }
+}
