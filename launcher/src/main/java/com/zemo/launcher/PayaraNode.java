@@ -48,12 +48,12 @@ public final class PayaraNode implements AutoCloseable {
      * @param env     the environment of the node (database and Redis coordinates, secrets dir, node name)
      */
     public static PayaraNode start(Path runtime, Path home, String name, int httpPort, String javaOpts,
-                                   Map<String, String> env, boolean echo) throws IOException {
+                                   Map<String, String> env, PostBoot.Db db, boolean echo) throws IOException {
         Path root = home.resolve("payara").resolve(name);
         Path logs = home.resolve("logs");
         Files.createDirectories(root);
         Files.createDirectories(logs);
-        Path postBoot = PostBoot.render(home, root.resolve("post-boot.asadmin"));
+        Path postBoot = PostBoot.render(home, root.resolve("post-boot.asadmin"), db);
 
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -62,7 +62,6 @@ public final class PayaraNode implements AutoCloseable {
         cmd.add("-Dzemo.home=" + home);
         cmd.add("-Djava.awt.headless=true");
         cmd.addAll(List.of("-jar", runtime.resolve("payara-micro.jar").toString(),
-                "--nocluster",
                 "--nohazelcast",
                 "--port", Integer.toString(httpPort),
                 "--rootdir", root.toString(),

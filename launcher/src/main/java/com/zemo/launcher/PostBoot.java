@@ -2,16 +2,31 @@ package com.zemo.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 /** Renders config/payara/post-boot.asadmin (packed into the launcher) for one node. */
 final class PostBoot {
     private PostBoot() {
     }
 
-    static Path render(Path home, Path target) throws IOException {
+    /** Database coordinates split from a JDBC URL: asadmin properties cannot carry a URL's colons unescaped. */
+    record Db(String host, int port, String name, String user, String password) {
+        static Db of(String jdbcUrl, String user, String password) {
+            if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+                throw new IllegalArgumentException("ZEMO_DB_URL must look like jdbc:postgresql://host:port/database");
+            }
+            URI u = URI.create(jdbcUrl.substring("jdbc:".length()));
+            String db = u.getPath() == null || u.getPath().length() < 2 ? "zemo" : u.getPath().substring(1);
+            return new Db(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), db, user, password);
+        }
+    }
+
+    static Path render(Path home, Path target, Db db) throws IOException {
         String template;
         try (InputStream in = PostBoot.class.getResourceAsStream("/payara/post-boot.asadmin")) {
             if (in == null) {
@@ -19,10 +34,33 @@ final class PostBoot {
             }
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String rendered = template
-                .replace("@SECRETS_DIR@", home.resolve("secrets").toString())
-                .replace("@DB_POOL_MAX@", System.getenv().getOrDefault("ZEMO_DB_POOL_MAX", "48"));
+        Map<String, String> values = Map.of(
+                "@SECRETS_DIR@", home.resolve("secrets").toString(),
+                "@DB_POOL_MAX@", System.getenv().getOrDefault("ZEMO_DB_POOL_MAX", "48"),
+                "@DB_HOST@", escape(db.host()),
+                "@DB_PORT@", Integer.toString(db.port()),
+                "@DB_NAME@", escape(db.name()),
+                "@DB_USER@", escape(db.user()),
+                "@DB_PASSWORD@", escape(db.password() == null || db.password().isEmpty() ? "-" : db.password()));
+        String rendered = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            rendered = rendered.replace(e.getKey(), e.getValue());
+        }
+        Files.deleteIfExists(target);
+        Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(target, rendered, StandardCharsets.UTF_8);
         return target;
+    }
+
+    /** asadmin property syntax: ':' separates properties, '=' separates name and value, '\' escapes. */
+    static String escape(String v) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : v.toCharArray()) {
+            if (c == ':' || c == '=' || c == '\\' || c == '"' || c == ' ') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 }

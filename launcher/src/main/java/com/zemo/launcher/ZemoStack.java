@@ -38,10 +38,17 @@ public final class ZemoStack implements AutoCloseable {
     private Optional<String> createdAdminPassword = Optional.empty();
     private int migrationsApplied;
     private final List<PayaraNode> nodes = new ArrayList<>();
+    private final Map<String, String> extraNodeEnv = new HashMap<>();
 
     public ZemoStack(LauncherSettings settings, Path runtime) {
         this.settings = settings;
         this.runtime = runtime;
+    }
+
+    /** Extra environment for every node started later (tests use it to lower limits). */
+    public ZemoStack withNodeEnv(Map<String, String> env) {
+        extraNodeEnv.putAll(env);
+        return this;
     }
 
     /** Starts the data services, migrates and creates the first admin. */
@@ -92,9 +99,6 @@ public final class ZemoStack implements AutoCloseable {
 
     public PayaraNode startNode(String name, int httpPort, boolean echo) throws Exception {
         Map<String, String> env = new HashMap<>();
-        env.put("ZEMO_DB_URL", dbUrl);
-        env.put("ZEMO_DB_USER", dbUser);
-        env.put("ZEMO_DB_PASSWORD", dbPassword == null || dbPassword.isEmpty() ? "-" : dbPassword);
         env.put("ZEMO_REDIS_URL", redisUrl);
         settings.redisPassword().ifPresent(p -> env.put("ZEMO_REDIS_PASSWORD", p));
         env.put("ZEMO_HOME", settings.home().toString());
@@ -102,7 +106,9 @@ public final class ZemoStack implements AutoCloseable {
         if (settings.demo()) {
             env.put("ZEMO_DEMO", "true");
         }
-        PayaraNode node = PayaraNode.start(runtime, settings.home(), name, httpPort, settings.javaOpts(), env, echo);
+        env.putAll(extraNodeEnv);
+        PayaraNode node = PayaraNode.start(runtime, settings.home(), name, httpPort, settings.javaOpts(), env,
+                PostBoot.Db.of(dbUrl, dbUser, dbPassword), echo);
         nodes.add(node);
         return node;
     }
