@@ -10,13 +10,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /** Renders config/payara/post-boot.asadmin (packed into the launcher) for one node. */
-final class PostBoot {
+public final class PostBoot {
     private PostBoot() {
     }
 
     /** Database coordinates split from a JDBC URL: asadmin properties cannot carry a URL's colons unescaped. */
-    record Db(String host, int port, String name, String user, String password) {
-        static Db of(String jdbcUrl, String user, String password) {
+    public record Db(String host, int port, String name, String user, String password) {
+        public static Db of(String jdbcUrl, String user, String password) {
             if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
                 throw new IllegalArgumentException("ZEMO_DB_URL must look like jdbc:postgresql://host:port/database");
             }
@@ -53,7 +53,7 @@ final class PostBoot {
     }
 
     /** asadmin property syntax: ':' separates properties, '=' separates name and value, '\' escapes. */
-    static String escape(String v) {
+    public static String escape(String v) {
         StringBuilder sb = new StringBuilder();
         for (char c : v.toCharArray()) {
             if (c == ':' || c == '=' || c == '\\' || c == '"' || c == ' ') {

@@ -64,6 +64,25 @@ public class ZemoConfig {
     @Inject @ConfigProperty(name = "zemo.admin.password")
     Optional<String> adminPassword;
 
+    @Inject @ConfigProperty(name = "zemo.jobs.poll-millis", defaultValue = "250")
+    int jobsPollMillis;
+
+    @Inject @ConfigProperty(name = "zemo.jobs.heartbeat-millis", defaultValue = "3000")
+    int jobsHeartbeatMillis;
+
+    @Inject @ConfigProperty(name = "zemo.jobs.takeover-after-millis", defaultValue = "15000")
+    int jobsTakeoverAfterMillis;
+
+    @Inject @ConfigProperty(name = "zemo.jobs.node-slots", defaultValue = "8")
+    int jobsNodeSlots;
+
+    @Inject @ConfigProperty(name = "zemo.http.port", defaultValue = "8080")
+    int httpPort;
+
+    /** How the jobs machinery of this node behaves. */
+    public record Jobs(int pollMillis, int heartbeatMillis, int takeoverAfterMillis, int nodeSlots, String baseUrl) {
+    }
+
     public String nodeName() { return nodeName; }
     public String home() { return home; }
     public String redisUrl() { return redisUrl; }
@@ -84,4 +103,7 @@ public class ZemoConfig {
     public String logLevel() { return logLevel; }
     public boolean migrateOnStart() { return migrateOnStart; }
     public Optional<String> adminPassword() { return adminPassword.filter(s -> !s.isBlank()); }
+    public Jobs jobs() {
+        return new Jobs(jobsPollMillis, jobsHeartbeatMillis, jobsTakeoverAfterMillis, jobsNodeSlots, "http://localhost:" + httpPort);
+    }
 }

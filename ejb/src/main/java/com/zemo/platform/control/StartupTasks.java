@@ -4,8 +4,8 @@ import com.zemo.platform.AdminBootstrap;
 import com.zemo.platform.SchemaMigrator;
 import com.zemo.platform.ZemoConfig;
 import com.zemo.platform.ZemoLogFormatter;
+import com.zemo.platform.ZemoDb;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -38,7 +38,8 @@ public class StartupTasks {
     private static final Logger ZEMO = Logger.getLogger("com.zemo");
     private static final Logger LOG = Logger.getLogger(StartupTasks.class.getName());
 
-    @Resource(lookup = "jdbc/zemo")
+    @Inject
+    @ZemoDb
     DataSource dataSource;
 
     @Inject

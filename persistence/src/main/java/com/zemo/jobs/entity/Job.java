@@ -83,6 +83,20 @@ public class Job {
     @Column(name = "heartbeat_at")
     private OffsetDateTime heartbeatAt;
 
+    @Column(name = "queued_at")
+    private OffsetDateTime queuedAt;
+
+    /** JSON (jsonb): the application checkpoint, written in the same transaction as the items it covers. */
+    private String checkpoint;
+
+    @Column(name = "stop_requested")
+    private boolean stopRequested;
+
+    @Column(name = "resume_mode")
+    private String resumeMode;
+
+    private int takeovers;
+
     @Version
     private long version;
 
@@ -100,6 +114,7 @@ public class Job {
         this.requestId = requestId;
         this.status = JobStatus.QUEUED;
         this.createdAt = OffsetDateTime.now();
+        this.queuedAt = createdAt;
     }
 
     public int percent() {
@@ -130,4 +145,9 @@ public class Job {
     public OffsetDateTime getStartedAt() { return startedAt; }
     public OffsetDateTime getFinishedAt() { return finishedAt; }
     public OffsetDateTime getHeartbeatAt() { return heartbeatAt; }
+    public OffsetDateTime getQueuedAt() { return queuedAt; }
+    public String getCheckpoint() { return checkpoint; }
+    public boolean isStopRequested() { return stopRequested; }
+    public String getResumeMode() { return resumeMode; }
+    public int getTakeovers() { return takeovers; }
 }

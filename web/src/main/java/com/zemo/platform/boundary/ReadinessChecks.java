@@ -1,6 +1,5 @@
 package com.zemo.platform.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -9,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.redisson.api.RedissonClient;
+import com.zemo.platform.ZemoDb;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,7 +18,8 @@ import java.sql.Statement;
 @ApplicationScoped
 public class ReadinessChecks {
 
-    @Resource(lookup = "jdbc/zemo")
+    @Inject
+    @ZemoDb
     DataSource dataSource;
 
     @Inject

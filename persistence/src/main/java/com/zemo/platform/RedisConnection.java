@@ -1,6 +1,5 @@
-package com.zemo.platform.control;
+package com.zemo.platform;
 
-import com.zemo.platform.ZemoConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,0 +1,62 @@
+package com.zemo.jobs.batch;
+
+import com.zemo.platform.LogContext;
+import jakarta.batch.api.listener.JobListener;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Ties a batch execution to its Zemo job: a log line when it starts, the job's final status when it ends. */
+@jakarta.enterprise.context.Dependent
+@Named("zemoJobListener")
+public class ZemoJobListener implements JobListener {
+
+    @Inject
+    JobContext ctx;
+
+    @Inject
+    JobRuntime runtime;
+
+    @Inject
+    JobEvents events;
+
+    @Inject
+    JobMetrics metrics;
+
+    private long startedNanos;
+
+    private java.time.Duration elapsed() {
+        return java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    @Override
+    public void beforeJob() {
+        startedNanos = System.nanoTime();
+        JobRef job = JobRef.of(ctx, BatchRuntime.getJobOperator());
+        LogContext.put(LogContext.JOB_ID, Long.toString(job.jobId()));
+        events.log(job.jobId(), "INFO", null, job.node(), "execution " + ctx.getExecutionId() + " of " + ctx.getJobName()
+                + " started on " + job.node() + " (attempt " + job.attempt() + ")");
+    }
+
+    @Override
+    public void afterJob() {
+        JobRef job = JobRef.of(ctx, BatchRuntime.getJobOperator());
+        BatchStatus batch = ctx.getBatchStatus();
+        String exit = ctx.getExitStatus();
+        boolean failed = batch == BatchStatus.FAILED || (exit != null && exit.startsWith("FAILED"));
+        String status = batch == BatchStatus.STOPPING || batch == BatchStatus.STOPPED ? "stopped" : failed ? "failed" : "completed";
+        String error = failed ? (exit != null && !exit.equals("FAILED") ? exit : "the batch execution failed; see the job log") : null;
+        Object transientData = ctx.getTransientUserData();
+        String result = transientData instanceof String s ? s : null;
+        boolean owned = runtime.finish(job, status, error, result);
+        if (owned) {
+            metrics.finished(ctx.getJobName(), status, elapsed());
+        }
+        events.log(job.jobId(), failed ? "ERROR" : "INFO", null, job.node(), owned
+                ? "execution " + ctx.getExecutionId() + " ended: " + status
+                : "execution " + ctx.getExecutionId() + " ended (" + batch + ") after losing the job to another attempt; nothing recorded");
+        LogContext.put(LogContext.JOB_ID, null);
+    }
+}

@@ -1,0 +1,386 @@
+package com.zemo.jobs.control;
+
+import com.zemo.jobs.batch.JobEvents;
+import com.zemo.jobs.batch.JobMetrics;
+import com.zemo.jobs.batch.JobRef;
+import com.zemo.ops.control.ReadOnlyMode;
+import com.zemo.platform.ZemoConfig;
+import com.zemo.platform.ZemoDb;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import org.redisson.api.RedissonClient;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The dispatcher of one node. Every node runs one; they coordinate only through PostgreSQL and Redis:
+ * <ul>
+ *   <li>claim: per type, under a row lock on the type's control row (so the cluster-wide concurrency limit holds),
+ *       queued jobs are taken with {@code FOR UPDATE SKIP LOCKED}, their attempt counter (the fencing token)
+ *       incremented, and started here as batch executions;</li>
+ *   <li>heartbeat: the node and its running jobs say they are alive;</li>
+ *   <li>take-over: running jobs whose heartbeat stopped go back to the queue and resume from their application
+ *       checkpoint on whichever node claims them; a zombie execution of the old attempt can no longer commit;</li>
+ *   <li>stop requests made on any node reach the node running the job.</li>
+ * </ul>
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class JobDispatcher {
+    private static final Logger LOG = Logger.getLogger(JobDispatcher.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ZemoDb
+    DataSource ds;
+
+    @Inject
+    ZemoConfig config;
+
+    @Inject
+    JobTypes types;
+
+    @Inject
+    JobEvents events;
+
+    @Inject
+    JobMetrics metrics;
+
+    @Inject
+    ReadOnlyMode readOnly;
+
+    @Inject
+    RedissonClient redis;
+
+    @EJB
+    BatchGateway batch;
+
+    private final AtomicBoolean wake = new AtomicBoolean(true);
+    private final Set<Long> stopsSent = new HashSet<>();
+    private ScheduledFuture<?> loop;
+    private long lastHeartbeat;
+    private long lastTakeoverScan;
+    private long lastRefresh;
+    private volatile boolean running = true;
+
+    @PostConstruct
+    void start() {
+        requeueMyOrphans();
+        try {
+            redis.getTopic(JobWakeUp.TOPIC).addListener(String.class, (ch, msg) -> wake.set(true));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "no wake-up broadcasts (Redis); polling only", e);
+        }
+        loop = scheduler.scheduleWithFixedDelay(this::tick, 1000, config.jobs().pollMillis(), TimeUnit.MILLISECONDS);
+        LOG.info(() -> "job dispatcher of node " + config.nodeName() + " started");
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (loop != null) {
+            loop.cancel(false);
+        }
+    }
+
+    /** One turn of the loop; never throws (a failed turn is logged and the next one tries again). */
+    void tick() {
+        if (!running) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        try {
+            if (now - lastHeartbeat >= config.jobs().heartbeatMillis()) {
+                heartbeat();
+                propagateStops();
+                lastHeartbeat = now;
+            }
+            if (now - lastTakeoverScan >= config.jobs().heartbeatMillis() * 2L) {
+                takeOver();
+                lastTakeoverScan = now;
+            }
+            if (now - lastRefresh >= 5000) {
+                readOnly.refresh();
+                updateGauges();
+                lastRefresh = now;
+            }
+            // Poll every turn at a low rate even without a wake-up: a lost broadcast costs latency, never a job.
+            if (wake.getAndSet(false) || now % 2000 < config.jobs().pollMillis() + 50) {
+                claimAndStart();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "dispatcher turn failed; retrying", e);
+        }
+    }
+
+    private void claimAndStart() throws SQLException {
+        List<String> queuedTypes = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT type FROM jobs WHERE status = 'queued'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                queuedTypes.add(rs.getString(1));
+            }
+        }
+        for (String type : queuedTypes) {
+            if (!types.exists(type)) {
+                continue;
+            }
+            for (Claimed job : claim(type)) {
+                launch(job);
+            }
+        }
+    }
+
+    record Claimed(long id, String type, int attempt, String params, String resumeMode, Long lastExecution, OffsetDateTime queuedAt) {
+    }
+
+    /** Claims as many queued jobs of one type as the cluster-wide and node limits allow, in one transaction. */
+    private List<Claimed> claim(String type) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int free;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT paused, max_concurrent FROM job_type_controls WHERE type = ? FOR UPDATE")) {
+                    ps.setString(1, type);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next() || rs.getBoolean(1)) {
+                            c.rollback();
+                            return claimed;
+                        }
+                        free = rs.getInt(2);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FILTER (WHERE type = ?), count(*) FILTER (WHERE node = ?) FROM jobs WHERE status = 'running'")) {
+                    ps.setString(1, type);
+                    ps.setString(2, config.nodeName());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        free = Math.min(free - rs.getInt(1), config.jobs().nodeSlots() - rs.getInt(2));
+                    }
+                }
+                if (free <= 0) {
+                    c.rollback();
+                    return claimed;
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE jobs SET status = 'running', node = ?, attempts = attempts + 1, started_at = COALESCE(started_at, now()), "
+                                + "heartbeat_at = now(), stop_requested = FALSE, version = version + 1 "
+                                + "WHERE id IN (SELECT id FROM jobs WHERE type = ? AND status = 'queued' ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) "
+                                + "RETURNING id, attempts, params::text, resume_mode, batch_execution_id, queued_at")) {
+                    ps.setString(1, config.nodeName());
+                    ps.setString(2, type);
+                    ps.setInt(3, free);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long exec = rs.getLong(5);
+                            claimed.add(new Claimed(rs.getLong(1), type, rs.getInt(2), rs.getString(3), rs.getString(4),
+                                    rs.wasNull() ? null : exec, rs.getObject(6, OffsetDateTime.class)));
+                        }
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return claimed;
+    }
+
+    /** Starts (or restarts) the batch execution of a claimed job on this node. */
+    private void launch(Claimed job) {
+        JobType type = types.require(job.type());
+        JobRef ref = new JobRef(job.id(), job.attempt(), config.nodeName());
+        Properties props = ref.toProperties(JobParams.toProperties(job.params()));
+        String kind = job.resumeMode() == null ? "start" : job.resumeMode();
+        try {
+            long execution;
+            if ("restart".equals(kind) && job.lastExecution() != null && restartable(job.lastExecution())) {
+                execution = batch.restart(job.lastExecution(), props);
+            } else {
+                execution = batch.start(type.jobXml(), props);
+            }
+            recordExecution(job, execution, kind);
+            if (job.queuedAt() != null) {
+                metrics.started(job.type(), Duration.between(job.queuedAt(), OffsetDateTime.now()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not start job " + job.id(), e);
+            events.log(job.id(), "ERROR", null, config.nodeName(), "could not start the batch job: " + e.getMessage());
+            fail(ref, "could not start: " + e.getMessage());
+        }
+    }
+
+    private boolean restartable(long execution) {
+        try {
+            var status = batch.execution(execution).getBatchStatus();
+            return status == jakarta.batch.runtime.BatchStatus.FAILED || status == jakarta.batch.runtime.BatchStatus.STOPPED;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void recordExecution(Claimed job, long execution, String kind) {
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE jobs SET batch_execution_id = ?, resume_mode = NULL WHERE id = ? AND attempts = ?")) {
+                ps.setLong(1, execution);
+                ps.setLong(2, job.id());
+                ps.setInt(3, job.attempt());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO job_executions (execution_id, node, job_id, attempt, kind) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                ps.setLong(1, execution);
+                ps.setString(2, config.nodeName());
+                ps.setLong(3, job.id());
+                ps.setInt(4, job.attempt());
+                ps.setString(5, kind);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not record execution " + execution + " of job " + job.id(), e);
+        }
+    }
+
+    private void fail(JobRef ref, String error) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE jobs SET status = 'failed', error = ?, finished_at = now() WHERE id = ? AND attempts = ? AND status = 'running'")) {
+            ps.setString(1, error);
+            ps.setLong(2, ref.jobId());
+            ps.setInt(3, ref.attempt());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not mark job " + ref.jobId() + " failed", e);
+        }
+    }
+
+    private void heartbeat() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO cluster_nodes (name, base_url) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET heartbeat_at = now()")) {
+                ps.setString(1, config.nodeName());
+                ps.setString(2, config.jobs().baseUrl());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET heartbeat_at = now() WHERE node = ? AND status = 'running'")) {
+                ps.setString(1, config.nodeName());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Jobs whose node stopped heartbeating go back to the queue, to resume from their checkpoint elsewhere. */
+    private void takeOver() throws SQLException {
+        List<long[]> taken = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE jobs SET status = 'queued', resume_mode = 'takeover', takeovers = takeovers + 1, queued_at = now(), "
+                             + "node = NULL, version = version + 1 "
+                             + "WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => ?) RETURNING id, takeovers")) {
+            ps.setDouble(1, config.jobs().takeoverAfterMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    taken.add(new long[]{rs.getLong(1), rs.getLong(2)});
+                }
+            }
+        }
+        for (long[] t : taken) {
+            events.log(t[0], "WARN", null, config.nodeName(), "its node stopped heartbeating: queued again to resume from the last checkpoint (take-over " + t[1] + ")");
+        }
+        if (!taken.isEmpty()) {
+            metrics.takenOver(taken.size());
+            wake.set(true);
+        }
+    }
+
+    /** After this node restarts under the same name, its old running jobs are orphans: requeue them at once. */
+    private void requeueMyOrphans() {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE jobs SET status = 'queued', resume_mode = 'takeover', takeovers = takeovers + 1, queued_at = now(), node = NULL "
+                             + "WHERE status = 'running' AND node = ? RETURNING id")) {
+            ps.setString(1, config.nodeName());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.log(rs.getLong(1), "WARN", null, config.nodeName(), "node restarted: queued again to resume from the last checkpoint");
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not requeue this node's orphaned jobs", e);
+        }
+    }
+
+    private void propagateStops() throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT id, batch_execution_id FROM jobs WHERE node = ? AND status = 'running' AND stop_requested")) {
+            ps.setString(1, config.nodeName());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long exec = rs.getLong(2);
+                    if (!rs.wasNull() && stopsSent.add(id)) {
+                        try {
+                            batch.stop(exec);
+                            events.log(id, "WARN", null, config.nodeName(), "stopping at the next checkpoint");
+                        } catch (RuntimeException e) {
+                            stopsSent.remove(id);
+                            LOG.log(Level.WARNING, "could not stop execution " + exec, e);
+                        }
+                    }
+                }
+            }
+        }
+        if (stopsSent.size() > 10_000) {
+            stopsSent.clear();
+        }
+    }
+
+    private void updateGauges() throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT t.type, count(j.id) FILTER (WHERE j.status = 'queued'), count(j.id) FILTER (WHERE j.status = 'running') "
+                             + "FROM job_type_controls t LEFT JOIN jobs j ON j.type = t.type AND j.status IN ('queued','running') GROUP BY t.type");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                metrics.counts(rs.getString(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package com.zemo.jobs.control;
+
+import com.zemo.identity.control.Caller;
+import com.zemo.identity.entity.Role;
+import com.zemo.jobs.batch.JobMetrics;
+import com.zemo.jobs.entity.Job;
+import com.zemo.jobs.entity.JobLog;
+import com.zemo.jobs.entity.JobStatus;
+import com.zemo.ops.control.ReadOnlyMode;
+import com.zemo.platform.LogContext;
+import com.zemo.platform.ZemoException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Submitting, reading and controlling jobs. Users see their own jobs; operators and admins see all. */
+@Stateless
+public class JobService {
+
+    public record Filter(String type, JobStatus status, Long ownerId, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    public enum Sort {
+        CREATED_DESC("j.createdAt DESC, j.id DESC"), CREATED_ASC("j.createdAt ASC, j.id ASC"),
+        ID_DESC("j.id DESC"), ID_ASC("j.id ASC");
+
+        final String jpql;
+
+        Sort(String jpql) {
+            this.jpql = jpql;
+        }
+    }
+
+    @PersistenceContext(unitName = "zemo")
+    EntityManager em;
+
+    @Inject
+    JobTypes types;
+
+    @Inject
+    ReadOnlyMode readOnly;
+
+    @Inject
+    JobWakeUp wakeUp;
+
+    @Inject
+    JobMetrics metrics;
+
+    @EJB
+    BatchGateway batch;
+
+    public Job submit(Caller caller, String type, JsonObject params) {
+        readOnly.check();
+        JobType t = types.require(type);
+        if (caller.roles().stream().noneMatch(t.submitters()::contains)) {
+            throw ZemoException.forbidden("submitting '" + type + "' jobs needs one of the roles "
+                    + t.submitters().stream().map(Role::roleName).sorted().toList());
+        }
+        JobParams checked = t.params().apply(params);
+        Job job = new Job(type, caller.userId(), null, checked.toJson(), LogContext.get(LogContext.REQUEST_ID));
+        em.persist(job);
+        em.flush();
+        em.createNativeQuery("INSERT INTO job_type_controls (type) VALUES (?1) ON CONFLICT DO NOTHING").setParameter(1, type).executeUpdate();
+        em.createNativeQuery("INSERT INTO job_logs (job_id, level, message) VALUES (?1, 'INFO', ?2)")
+                .setParameter(1, job.getId()).setParameter(2, "queued by " + caller.username()).executeUpdate();
+        metrics.submitted(type);
+        wakeUp.afterCommit();
+        return job;
+    }
+
+    public Job get(Caller caller, long id) {
+        Job j = em.find(Job.class, id);
+        if (j == null || !canSee(caller, j)) {
+            throw ZemoException.notFound("job " + id);
+        }
+        return j;
+    }
+
+    /** The batch executions of a job, newest first, with their steps (from the shared batch repository). */
+    public List<ExecutionInfo> executions(Caller caller, long jobId) {
+        get(caller, jobId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT execution_id, node, attempt, kind FROM job_executions WHERE job_id = ?1 ORDER BY started_at DESC")
+                .setParameter(1, jobId).getResultList();
+        List<ExecutionInfo> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            long exec = ((Number) r[0]).longValue();
+            String batchStatus = null;
+            String exit = null;
+            OffsetDateTime start = null;
+            OffsetDateTime end = null;
+            List<ExecutionInfo.Step> steps = new ArrayList<>();
+            try {
+                var e = batch.execution(exec);
+                batchStatus = String.valueOf(e.getBatchStatus());
+                exit = e.getExitStatus();
+                start = at(e.getStartTime());
+                end = at(e.getEndTime());
+                for (var s : batch.steps(exec)) {
+                    java.util.Map<String, Long> m = new java.util.HashMap<>();
+                    for (var metric : s.getMetrics()) {
+                        m.put(metric.getType().name(), metric.getValue());
+                    }
+                    steps.add(new ExecutionInfo.Step(s.getStepExecutionId(), s.getStepName(), String.valueOf(s.getBatchStatus()), s.getExitStatus(),
+                            at(s.getStartTime()), at(s.getEndTime()), m.getOrDefault("READ_COUNT", 0L), m.getOrDefault("WRITE_COUNT", 0L),
+                            m.getOrDefault("COMMIT_COUNT", 0L), m.getOrDefault("ROLLBACK_COUNT", 0L), m.getOrDefault("READ_SKIP_COUNT", 0L),
+                            m.getOrDefault("PROCESS_SKIP_COUNT", 0L), m.getOrDefault("WRITE_SKIP_COUNT", 0L), m.getOrDefault("FILTER_COUNT", 0L)));
+                }
+            } catch (RuntimeException e) {
+                exit = "not readable from the batch repository: " + e.getClass().getSimpleName();
+            }
+            out.add(new ExecutionInfo(exec, (String) r[1], ((Number) r[2]).intValue(), (String) r[3], batchStatus, exit, start, end, steps));
+        }
+        return out;
+    }
+
+    private static OffsetDateTime at(java.util.Date d) {
+        return d == null ? null : d.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    public List<Job> children(Job parent) {
+        return em.createNamedQuery(Job.CHILDREN, Job.class).setParameter("parentId", parent.getId()).getResultList();
+    }
+
+    public List<Job> list(Caller caller, Filter f, Sort sort, int offset, int limit) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new java.util.HashMap<>();
+        where(caller, f, where, params);
+        TypedQuery<Job> q = em.createQuery("SELECT j FROM Job j" + where + " ORDER BY " + sort.jpql, Job.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(Caller caller, Filter f) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new java.util.HashMap<>();
+        where(caller, f, where, params);
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(j) FROM Job j" + where, Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    private static void where(Caller caller, Filter f, StringBuilder sb, Map<String, Object> params) {
+        List<String> c = new ArrayList<>();
+        if (!caller.isOperator()) {
+            c.add("j.ownerId = :me");
+            params.put("me", caller.userId());
+        } else if (f.ownerId() != null) {
+            c.add("j.ownerId = :owner");
+            params.put("owner", f.ownerId());
+        }
+        if (f.type() != null) {
+            c.add("j.type = :type");
+            params.put("type", f.type());
+        }
+        if (f.status() != null) {
+            c.add("j.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.from() != null) {
+            c.add("j.createdAt >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            c.add("j.createdAt < :to");
+            params.put("to", f.to());
+        }
+        if (!c.isEmpty()) {
+            sb.append(" WHERE ").append(String.join(" AND ", c));
+        }
+    }
+
+    public List<JobLog> logs(Caller caller, long jobId, long afterId, int limit) {
+        get(caller, jobId);
+        return em.createNamedQuery(JobLog.OF_JOB_AFTER, JobLog.class).setParameter("jobId", jobId).setParameter("afterId", afterId)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Stop a running job at its next checkpoint (on whichever node runs it). */
+    public Job stop(Caller caller, long id) {
+        readOnly.check();
+        Job j = controllable(caller, id);
+        if (j.getStatus() != JobStatus.RUNNING) {
+            throw ZemoException.conflict("only a running job can be stopped; this one is " + j.getStatus().dbValue()
+                    + (j.getStatus() == JobStatus.QUEUED ? " (cancel it instead)" : ""));
+        }
+        update("UPDATE jobs SET stop_requested = TRUE WHERE id = ?1 AND status = 'running'", id);
+        log(id, "WARN", "stop requested by " + caller.username());
+        wakeUp.afterCommit();
+        return refreshed(id);
+    }
+
+    /** Restart a failed or stopped job from its last checkpoint. */
+    public Job restart(Caller caller, long id) {
+        readOnly.check();
+        Job j = controllable(caller, id);
+        if (j.getStatus() != JobStatus.FAILED && j.getStatus() != JobStatus.STOPPED) {
+            throw ZemoException.conflict("only a failed or stopped job can be restarted; this one is " + j.getStatus().dbValue());
+        }
+        update("UPDATE jobs SET status = 'queued', resume_mode = 'restart', queued_at = now(), finished_at = NULL, error = NULL, "
+                + "node = NULL, stop_requested = FALSE WHERE id = ?1 AND status IN ('failed','stopped')", id);
+        log(id, "INFO", "restart requested by " + caller.username());
+        wakeUp.afterCommit();
+        return refreshed(id);
+    }
+
+    /** Give up a failed or stopped job for good: its batch execution is abandoned and the job canceled. */
+    public Job abandon(Caller caller, long id) {
+        readOnly.check();
+        Job j = controllable(caller, id);
+        if (j.getStatus() != JobStatus.FAILED && j.getStatus() != JobStatus.STOPPED) {
+            throw ZemoException.conflict("only a failed or stopped job can be abandoned; this one is " + j.getStatus().dbValue());
+        }
+        if (j.getBatchExecutionId() != null) {
+            try {
+                batch.abandon(j.getBatchExecutionId());
+            } catch (RuntimeException e) {
+                log(id, "WARN", "the batch execution could not be marked abandoned: " + e.getMessage());
+            }
+        }
+        update("UPDATE jobs SET status = 'canceled', error = 'abandoned by an operator', finished_at = now() WHERE id = ?1", id);
+        log(id, "WARN", "abandoned by " + caller.username());
+        return refreshed(id);
+    }
+
+    /** Cancel a queued job before it starts. */
+    public Job cancel(Caller caller, long id) {
+        readOnly.check();
+        Job j = controllable(caller, id);
+        if (j.getStatus() != JobStatus.QUEUED) {
+            throw ZemoException.conflict("only a queued job can be canceled; this one is " + j.getStatus().dbValue()
+                    + (j.getStatus() == JobStatus.RUNNING ? " (stop it instead)" : ""));
+        }
+        int n = update("UPDATE jobs SET status = 'canceled', finished_at = now() WHERE id = ?1 AND status = 'queued'", id);
+        if (n == 0) {
+            throw ZemoException.conflict("the job started meanwhile; stop it instead");
+        }
+        log(id, "WARN", "canceled by " + caller.username());
+        return refreshed(id);
+    }
+
+    /** Owners control their own jobs; operators and admins control all. */
+    private Job controllable(Caller caller, long id) {
+        Job j = get(caller, id);
+        if (!caller.isOperator() && !j.getOwnerId().equals(caller.userId())) {
+            throw ZemoException.notFound("job " + id);
+        }
+        if (caller.has(Role.VIEWER) && caller.roles().size() == 1) {
+            throw ZemoException.forbidden("viewers cannot control jobs");
+        }
+        return j;
+    }
+
+    private static boolean canSee(Caller caller, Job j) {
+        return caller.isOperator() || (j.getOwnerId() != null && j.getOwnerId() == caller.userId());
+    }
+
+    private int update(String sql, long id) {
+        return em.createNativeQuery(sql).setParameter(1, id).executeUpdate();
+    }
+
+    private void log(long id, String level, String message) {
+        em.createNativeQuery("INSERT INTO job_logs (job_id, level, message) VALUES (?1, ?2, ?3)")
+                .setParameter(1, id).setParameter(2, level).setParameter(3, message).executeUpdate();
+    }
+
+    private Job refreshed(long id) {
+        Job j = em.find(Job.class, id);
+        em.refresh(j);
+        return j;
+    }
+}
