@@ -51,6 +51,14 @@ public final class Morphology {
         return language;
     }
 
+    /**
+     * Frequency class (0–25) of a lemma in the speller dictionary; 0 for unknown words. Used as a
+     * background "how common is this word in the language" signal.
+     */
+    public int lemmaFrequency(String lemma) {
+        return words.frequency(lemma);
+    }
+
     /** All dictionary readings of a token (empty for unknown words and numbers). */
     public List<Reading> readings(Token token) {
         return words.readings(token);
