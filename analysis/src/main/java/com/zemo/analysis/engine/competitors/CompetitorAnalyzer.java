@@ -49,7 +49,8 @@ import java.util.logging.Logger;
  * <p><b>Headings.</b> Content lemmas and phrases of H2–H6 headings counted by pages; topics used by
  * at least two pages, more specific phrases preferred over their words.
  *
- * <p><b>Questions.</b> See {@link QuestionDetector}; questions with the same content lemmas are one.
+ * <p><b>Questions.</b> See {@link QuestionDetector}; questions with the same content lemmas (the
+ * keyword's own lemmas aside) are one.
  */
 public final class CompetitorAnalyzer {
 
@@ -108,7 +109,7 @@ public final class CompetitorAnalyzer {
         int[] words = pageTerms.stream().mapToInt(t -> t.words).toArray();
         List<TermStat> terms = terms(language, pageTerms, forms, options, keywordLemmas, keywordKey);
         List<HeadingTopic> topics = headingTopics(language, included, keywordLemmas);
-        List<QuestionStat> questions = questions(language, included);
+        List<QuestionStat> questions = questions(language, included, keywordLemmas);
         return new CompetitorAnalysis(query, language.code(), pages.size(), n, List.copyOf(verdicts),
                 LengthStats.of(words), terms, topics, questions, List.copyOf(warnings));
     }
@@ -290,7 +291,8 @@ public final class CompetitorAnalyzer {
         return List.copyOf(out);
     }
 
-    private static List<QuestionStat> questions(Language language, List<AnalyzedPage> pages) {
+    /** Questions grouped by their content lemmas minus the keyword's (implied by the topic). */
+    private static List<QuestionStat> questions(Language language, List<AnalyzedPage> pages, Set<String> keywordLemmas) {
         Map<String, Set<Integer>> byKey = new LinkedHashMap<>();
         Map<String, String> text = new HashMap<>();
         for (int i = 0; i < pages.size(); i++) {
@@ -306,7 +308,7 @@ public final class CompetitorAnalyzer {
                     TreeSet<String> lemmas = new TreeSet<>();
                     for (int k = s.firstToken(); k < s.endToken(); k++) {
                         AnalyzedToken t = b.tokens().get(k);
-                        if (StopWords.isContent(language, t)) {
+                        if (StopWords.isContent(language, t) && !keywordLemmas.contains(t.lemma())) {
                             lemmas.add(t.lemma());
                         }
                     }

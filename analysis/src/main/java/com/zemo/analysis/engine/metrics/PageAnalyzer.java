@@ -116,7 +116,7 @@ public final class PageAnalyzer {
         List<TermCount> topPhrases = top(phraseCounts, phraseForms, TOP_PHRASES, 2);
         List<String> reasons = new ArrayList<>();
         if (words >= OverOptimisation.MIN_WORDS) {
-            if (density > OverOptimisation.MAX_KEYWORD_DENSITY) {
+            if (density > OverOptimisation.MAX_KEYWORD_DENSITY && total.lemma() >= OverOptimisation.MIN_KEYWORD_MATCHES) {
                 reasons.add(String.format(Locale.ROOT, "keyword density %.1f %% > %.1f %%", density,
                         OverOptimisation.MAX_KEYWORD_DENSITY));
             }
