@@ -20,12 +20,15 @@ import morfologik.stemming.WordData;
  * immutable {@link Reading}s at once. Word forms follow Zipf's law, so results are kept in a shared
  * bounded cache keyed by the normalised form: most tokens of a web page then cost one hash look-up.
  * The cache only grows to {@code cacheLimit} entries and then stops adding (no eviction needed to
- * stay bounded; frequent forms are seen first).
+ * stay bounded; frequent forms are seen first). Lemma frequency classes are cached the same way.
  */
 final class WordAnalyzer {
 
     /** Contracted English negations whose stem is not spelled like the verb. */
     private static final Map<String, String> EN_NEGATION_STEMS = Map.of("ca", "can", "wo", "will", "sha", "shall");
+
+    /** Lemma frequency classes kept (always on: a lemma set is small and bounded). */
+    private static final int MAX_LEMMA_FREQUENCIES = 200_000;
 
     private final Language language;
     private final ThreadLocal<DictionaryLookup> lookup;
@@ -75,7 +78,7 @@ final class WordAnalyzer {
             String cap = Character.toUpperCase(lemma.charAt(0)) + lemma.substring(1);
             value = s.getFrequency(cap);
         }
-        if (frequencies.size() < cacheLimit) {
+        if (frequencies.size() < MAX_LEMMA_FREQUENCIES) {
             frequencies.putIfAbsent(lemma, value);
         }
         return value;
