@@ -48,6 +48,11 @@ public final class Api {
         this.extraHeaders = extraHeaders;
     }
 
+    /** The same client against another node (cluster tests). */
+    public Api on(String baseUrl) {
+        return new Api(baseUrl, authorization, extraHeaders);
+    }
+
     public static Api anonymous() {
         return new Api(ZemoServer.get().baseUrl(), null, Map.of());
     }
@@ -107,7 +112,11 @@ public final class Api {
 
     /** A fresh token of the admin. */
     public static String adminToken() {
-        Reply r = basic("admin", ZemoServer.ADMIN_PASSWORD).post("/api/v1/tokens", "{\"name\":\"it-" + System.nanoTime() + "\"}");
+        return adminToken(ZemoServer.get().baseUrl());
+    }
+
+    public static String adminToken(String baseUrl) {
+        Reply r = basic("admin", ZemoServer.ADMIN_PASSWORD).on(baseUrl).post("/api/v1/tokens", "{\"name\":\"it-" + System.nanoTime() + "\"}");
         if (r.status() != 201) {
             throw new IllegalStateException("no admin token: " + r.status() + " " + r.body());
         }
