@@ -79,6 +79,40 @@ public class ZemoConfig {
     @Inject @ConfigProperty(name = "zemo.http.port", defaultValue = "8080")
     int httpPort;
 
+    @Inject @ConfigProperty(name = "zemo.limits.serpapi-per-second", defaultValue = "5")
+    int serpApiPerSecond;
+
+    @Inject @ConfigProperty(name = "zemo.limits.llm-per-minute", defaultValue = "60")
+    int llmPerMinute;
+
+    @Inject @ConfigProperty(name = "zemo.limits.browser-sessions", defaultValue = "8")
+    int browserSessions;
+
+    @Inject @ConfigProperty(name = "zemo.maintenance.enabled", defaultValue = "true")
+    boolean maintenanceEnabled;
+
+    @Inject @ConfigProperty(name = "zemo.maintenance.log-days", defaultValue = "30")
+    int maintenanceLogDays;
+
+    @Inject @ConfigProperty(name = "zemo.maintenance.job-days", defaultValue = "90")
+    int maintenanceJobDays;
+
+    /** Cluster-wide limits on external providers and on browser sessions. */
+    public record Limits(int serpApiPerSecond, int llmPerMinute, int browserSessions) {
+    }
+
+    /** The scheduled retention clean-up. */
+    public record Maintenance(boolean enabled, int logDays, int jobDays) {
+    }
+
+    public Limits limits() {
+        return new Limits(serpApiPerSecond, llmPerMinute, browserSessions);
+    }
+
+    public Maintenance maintenance() {
+        return new Maintenance(maintenanceEnabled, maintenanceLogDays, maintenanceJobDays);
+    }
+
     /** How the jobs machinery of this node behaves. */
     public record Jobs(int pollMillis, int heartbeatMillis, int takeoverAfterMillis, int nodeSlots, String baseUrl) {
     }
