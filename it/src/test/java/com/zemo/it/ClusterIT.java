@@ -55,7 +55,7 @@ class ClusterIT {
         LauncherSettings s = new LauncherSettings(home, 0, Optional.empty(), "zemo", "", Optional.empty(), Optional.empty(),
                 Optional.of(ZemoServer.ADMIN_PASSWORD), "a", PayaraNode.DEFAULT_JAVA_OPTS, false);
         stack = new ZemoStack(s, Main.runtimeDir())
-                .withNodeEnv(Map.of("ZEMO_JOBS_HEARTBEAT_MILLIS", "1000", "ZEMO_JOBS_TAKEOVER_AFTER_MILLIS", "5000",
+                .withNodeEnv(Map.of("ZEMO_JOBS_HEARTBEAT_MILLIS", "1000", "ZEMO_JOBS_TAKEOVER_AFTER_MILLIS", "8000",
                         "ZEMO_RATELIMIT_ENABLED", "false"))
                 .startInfrastructure();
         a = stack.startNode("node-a", Ports.free(), false);

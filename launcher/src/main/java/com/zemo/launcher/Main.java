@@ -61,8 +61,19 @@ public final class Main {
             out.println("zemo: created user 'admin'"
                     + (settings.adminPassword().isPresent() ? " with the password from ZEMO_ADMIN_PASSWORD" : " with password: " + pw));
         });
+        out.println("zemo: database " + stack.dbUrl() + (settings.dbUrl().isPresent() ? "" : " (user zemo, password zemo, loopback only)"));
+        int nodes = Integer.parseInt(System.getenv().getOrDefault("ZEMO_NODES", "1"));
         PayaraNode node = stack.startNode(settings.nodeName(), settings.httpPort(), true);
+        java.util.List<PayaraNode> more = new java.util.ArrayList<>();
+        for (int i = 1; i < nodes; i++) {
+            // a local cluster for drills and benchmarks: the same database and Redis, consecutive ports
+            more.add(stack.startNode(settings.nodeName() + "-" + (i + 1), settings.httpPort() + i, false));
+        }
         node.awaitReady(Duration.ofMinutes(5));
+        for (PayaraNode n : more) {
+            n.awaitReady(Duration.ofMinutes(5));
+            out.println("zemo: node " + n.name() + " ready at " + n.baseUrl() + " (log: " + n.logFile() + ")");
+        }
         String base = node.baseUrl();
         out.printf("%nzemo: ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         out.println("  dashboard  " + base + "/");

@@ -91,7 +91,10 @@ public class JobRuntime {
         }
     }
 
-    /** Sets the final state of the job from the batch status, if this attempt still owns it. */
+    /**
+     * Sets the final state of the job from the batch status, if this attempt still owns it. Publishes nothing:
+     * the caller logs the end first and then announces the final progress, so a live client sees both in order.
+     */
     public boolean finish(JobRef job, String status, String error, String resultJson) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(
@@ -113,7 +116,6 @@ public class JobRuntime {
                 ex.setInt(3, job.attempt());
                 ex.executeUpdate();
             }
-            events.progressChanged(job.jobId());
             return owned;
         } catch (SQLException e) {
             throw new IllegalStateException("finishing job " + job.jobId(), e);

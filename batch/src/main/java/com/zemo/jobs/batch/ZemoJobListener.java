@@ -57,6 +57,7 @@ public class ZemoJobListener implements JobListener {
         events.log(job.jobId(), failed ? "ERROR" : "INFO", null, job.node(), owned
                 ? "execution " + ctx.getExecutionId() + " ended: " + status
                 : "execution " + ctx.getExecutionId() + " ended (" + batch + ") after losing the job to another attempt; nothing recorded");
+        events.progressChanged(job.jobId());
         LogContext.put(LogContext.JOB_ID, null);
     }
 }

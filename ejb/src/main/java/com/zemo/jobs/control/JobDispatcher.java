@@ -88,6 +88,7 @@ public class JobDispatcher {
     private final AtomicBoolean wake = new AtomicBoolean(true);
     private final Set<Long> stopsSent = new HashSet<>();
     private ScheduledFuture<?> loop;
+    private ScheduledFuture<?> beat;
     private long lastHeartbeat;
     private long lastTakeoverScan;
     private long lastRefresh;
@@ -102,6 +103,8 @@ public class JobDispatcher {
             LOG.log(Level.WARNING, "no wake-up broadcasts (Redis); polling only", e);
         }
         loop = scheduler.scheduleWithFixedDelay(this::tick, 1000, config.jobs().pollMillis(), TimeUnit.MILLISECONDS);
+        // Heartbeats on their own thread: a slow claim or batch start must never look like a dead node.
+        beat = scheduler.scheduleWithFixedDelay(this::beat, 0, config.jobs().heartbeatMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "job dispatcher of node " + config.nodeName() + " started");
     }
 
@@ -110,6 +113,9 @@ public class JobDispatcher {
         running = false;
         if (loop != null) {
             loop.cancel(false);
+        }
+        if (beat != null) {
+            beat.cancel(false);
         }
     }
 
@@ -121,7 +127,6 @@ public class JobDispatcher {
         long now = System.currentTimeMillis();
         try {
             if (now - lastHeartbeat >= config.jobs().heartbeatMillis()) {
-                heartbeat();
                 propagateStops();
                 lastHeartbeat = now;
             }
@@ -287,6 +292,17 @@ public class JobDispatcher {
             ps.executeUpdate();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "could not mark job " + ref.jobId() + " failed", e);
+        }
+    }
+
+    void beat() {
+        if (!running) {
+            return;
+        }
+        try {
+            heartbeat();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "heartbeat failed; retrying", e);
         }
     }
 

@@ -55,6 +55,9 @@ public class JobService {
     @Inject
     JobMetrics metrics;
 
+    @Inject
+    ListTotals totals;
+
     @EJB
     BatchGateway batch;
 
@@ -141,6 +144,11 @@ public class JobService {
     }
 
     public long count(Caller caller, Filter f) {
+        String key = (caller.isOperator() ? "all" : "u" + caller.userId()) + "|" + f;
+        return totals.get(key, () -> exactCount(caller, f));
+    }
+
+    private long exactCount(Caller caller, Filter f) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new java.util.HashMap<>();
         where(caller, f, where, params);

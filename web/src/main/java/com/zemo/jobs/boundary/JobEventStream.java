@@ -76,25 +76,15 @@ public class JobEventStream {
                         lastSent.set(id);
                     }
                 } else if (sendProgress(caller, jobId, sink, sse)) {
+                    lastSent.set(replay(caller, jobId, lastSent.get(), sink, sse));
                     close.run();
                 }
             }
         });
         synchronized (lock) {
-            long after = lastEventId;
-            while (true) {
-                var lines = jobs.logs(caller, jobId, after, 500);
-                for (var l : lines) {
-                    String data = JSON.toJson(new JobViews.LogLine(l.getId(), l.getAt(), l.getLevel(), l.getStep(), l.getNode(), l.getMessage()));
-                    sink.send(sse.newEventBuilder().name("log").id(Long.toString(l.getId())).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
-                    after = l.getId();
-                }
-                if (lines.size() < 500) {
-                    break;
-                }
-            }
-            lastSent.set(Math.max(lastSent.get(), after));
+            lastSent.set(Math.max(lastSent.get(), replay(caller, jobId, lastEventId, sink, sse)));
             if (sendProgress(caller, jobId, sink, sse)) {
+                lastSent.set(replay(caller, jobId, lastSent.get(), sink, sse));
                 close.run();
                 return;
             }
@@ -106,12 +96,28 @@ public class JobEventStream {
                 } else {
                     sink.send(sse.newEventBuilder().comment("keep-alive").build());
                     if (sendProgress(caller, jobId, sink, sse)) {
+                        lastSent.set(replay(caller, jobId, lastSent.get(), sink, sse));
                         close.run();
                     }
                 }
             }
         }, 15, 15, TimeUnit.SECONDS);
         LOG.fine(() -> "SSE stream of job " + job.getId() + " opened after event " + lastEventId);
+    }
+
+    /** Sends the stored lines after {@code after}; @return the id of the last line sent (or {@code after}). */
+    private long replay(Caller caller, long jobId, long after, SseEventSink sink, Sse sse) {
+        while (true) {
+            var lines = jobs.logs(caller, jobId, after, 500);
+            for (var l : lines) {
+                String data = JSON.toJson(new JobViews.LogLine(l.getId(), l.getAt(), l.getLevel(), l.getStep(), l.getNode(), l.getMessage()));
+                sink.send(sse.newEventBuilder().name("log").id(Long.toString(l.getId())).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
+                after = l.getId();
+            }
+            if (lines.size() < 500) {
+                return after;
+            }
+        }
     }
 
     /** @return true when the job has ended (the stream can close) */

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Jobs machinery figures: submit → running latency, trivial jobs per second on one node and on two,
+# framework overhead per job, and GET /api/v1/jobs (20 per page, 10,000 jobs) against GET /api/v1/ping with wrk.
+# Needs curl, psql and wrk (apt-get install postgresql-client wrk). Usage: bench/jobs.sh [nodes=1]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+nodes=${1:-1}
+port=${BENCH_PORT:-18090}
+export ZEMO_HOME=$(mktemp -d /tmp/zemo-bench-jobs.XXXX) ZEMO_HTTP_PORT=$port ZEMO_ADMIN_PASSWORD=bench-admin-pass ZEMO_NODES=$nodes
+export ZEMO_RATELIMIT_ENABLED=false
+./zemo run > "$ZEMO_HOME/run.log" 2>&1 &
+zemo=$!
+trap 'kill -TERM $zemo; wait $zemo || true' EXIT
+until grep -q "zemo: ready in" "$ZEMO_HOME/run.log"; do sleep 1; kill -0 $zemo; done
+db=$(grep -o 'jdbc:postgresql://[^ ]*' "$ZEMO_HOME/run.log" | head -1 | sed 's#jdbc:postgresql://#postgresql://zemo:zemo@#')
+q() { psql "$db" -qAtX -c "$1"; }
+token=$(curl -s -u admin:bench-admin-pass -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+  "http://localhost:$port/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
+api() { echo "http://localhost:$((port + ($1 % nodes)))/api/v1"; }
+curl -s "${auth[@]}" -X PUT -d '{"maxConcurrent":64}' "$(api 0)/operator/job-types/demo/limit" >/dev/null
+
+echo "== warm-up: 200 trivial jobs"
+for i in $(seq 1 200); do curl -s "${auth[@]}" -d '{"type":"demo","params":{"items":1}}' "$(api $i)/jobs" >/dev/null; done
+until [[ $(q "SELECT count(*) FROM jobs WHERE status <> 'completed'") == 0 ]]; do sleep 1; done
+
+echo "== submit -> running, one job at a time with free capacity (300 jobs, 20 per second)"
+first=$(q "SELECT coalesce(max(id),0) FROM jobs")
+for i in $(seq 1 300); do curl -s "${auth[@]}" -d '{"type":"demo","params":{"items":1}}' "$(api $i)/jobs" >/dev/null; sleep 0.05; done
+until [[ $(q "SELECT count(*) FROM jobs WHERE id > $first AND status <> 'completed'") == 0 ]]; do sleep 1; done
+q "SELECT 'submit->running ms: p50=' || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric,1) || ' p99=' || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric,1) || ' max=' || round(max(ms)::numeric,1)
+   FROM (SELECT extract(epoch FROM started_at - created_at) * 1000 AS ms FROM jobs WHERE id > $first) x"
+q "SELECT 'overhead per job ms (created->finished minus batch execution): p50=' || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY o)::numeric,1) || ' p99=' || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY o)::numeric,1)
+   || '; batch execution itself p50=' || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY b)::numeric,1)
+   FROM (SELECT extract(epoch FROM (j.finished_at - j.created_at) - (e.ended_at - e.started_at)) * 1000 AS o,
+                extract(epoch FROM e.ended_at - e.started_at) * 1000 AS b
+         FROM jobs j JOIN job_executions e ON e.job_id = j.id WHERE j.id > $first) x"
+
+echo "== throughput: 1000 trivial jobs submitted at once through $nodes node(s)"
+first=$(q "SELECT coalesce(max(id),0) FROM jobs")
+seq 1 1000 | xargs -P 16 -I{} sh -c "curl -s -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '{\"type\":\"demo\",\"params\":{\"items\":1}}' http://localhost:\$(( $port + ({} % $nodes) ))/api/v1/jobs >/dev/null"
+until [[ $(q "SELECT count(*) FROM jobs WHERE id > $first AND status <> 'completed'") == 0 ]]; do sleep 1; done
+q "SELECT 'jobs/s on $nodes node(s): ' || round(count(*) / extract(epoch FROM max(finished_at) - min(created_at))::numeric, 1) || ' (' || count(*) || ' jobs in ' || round(extract(epoch FROM max(finished_at) - min(created_at))::numeric,1) || ' s)' FROM jobs WHERE id > $first"
+
+echo "== GET /api/v1/jobs (20 per page) with 10,000 jobs in the table, 64 connections, against /api/v1/ping"
+q "INSERT INTO jobs (type, owner_id, status, params, created_at, queued_at, finished_at, progress_done, progress_total)
+   SELECT 'demo', 1, 'completed', '{\"items\":1}', now() - g * interval '1 second', now(), now(), 1, 1 FROM generate_series(1, 10000 - (SELECT count(*) FROM jobs)) g" >/dev/null
+q "SELECT 'jobs in table: ' || count(*) FROM jobs"
+b="http://localhost:$port/api/v1"
+wrk -t2 -c64 -d30s "$b/ping" >/dev/null
+wrk -t2 -c64 -d30s -H "Authorization: Bearer $token" "$b/jobs?size=20" >/dev/null
+for r in 1 2 3; do
+  for ep in ping "jobs?size=20"; do
+    out=$(wrk -t2 -c64 -d20s --latency -H "Authorization: Bearer $token" "$b/$ep")
+    echo "round $r  $ep  req/s=$(echo "$out" | awk '/Requests\/sec/ {print $2}')  p50=$(echo "$out" | awk '$1=="50%" {print $2}')  p99=$(echo "$out" | awk '$1=="99%" {print $2}')  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')"
+  done
+done
