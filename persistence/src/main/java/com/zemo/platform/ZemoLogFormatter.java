@@ -93,28 +93,6 @@ public final class ZemoLogFormatter extends Formatter {
     }
 
     private static StringBuilder field(StringBuilder sb, String name, String value) {
-        sb.append('"').append(name).append("\":");
-        if (value == null) {
-            return sb.append("null");
-        }
-        sb.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        return sb.append('"').append(name).append("\":").append(JsonText.quote(value));
     }
 }

@@ -145,73 +145,46 @@ public final class ExceptionMappers {
         };
     }
 
-    @Provider
-    public static class Any implements ExceptionMapper<Throwable> {
+    /** One mapper per exception type Jersey would otherwise answer itself; all of them write the same problems. */
+    abstract static class ToProblem<T extends Throwable> implements ExceptionMapper<T> {
         @Context
         UriInfo uri;
 
         @Override
-        public Response toResponse(Throwable t) {
-            return fromThrowable(t, uri);
-        }
-    }
-
-    /** Jersey maps JSON-B failures itself unless a more specific mapper exists. */
-    @Provider
-    public static class Json implements ExceptionMapper<JsonbException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(JsonbException t) {
+        public Response toResponse(T t) {
             return fromThrowable(t, uri);
         }
     }
 
     @Provider
-    public static class Processing implements ExceptionMapper<ProcessingException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(ProcessingException t) {
-            return fromThrowable(t, uri);
-        }
+    public static class Any extends ToProblem<Throwable> {
     }
 
     @Provider
-    public static class Web implements ExceptionMapper<WebApplicationException> {
-        @Context
-        UriInfo uri;
+    public static class Json extends ToProblem<JsonbException> {
+    }
 
+    @Provider
+    public static class Processing extends ToProblem<ProcessingException> {
+    }
+
+    @Provider
+    public static class Zemo extends ToProblem<ZemoException> {
+    }
+
+    @Provider
+    public static class Ejb extends ToProblem<EJBException> {
+    }
+
+    /** A WebApplicationException that wraps a body-reading failure is about the body, not the resource. */
+    @Provider
+    public static class Web extends ToProblem<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException t) {
             Throwable cause = t.getCause();
             if (cause != null && (cause instanceof JsonbException || cause instanceof ProcessingException || find(cause, PayloadTooLargeException.class) != null)) {
                 return fromThrowable(cause, uri);
             }
-            return fromThrowable(t, uri);
-        }
-    }
-
-    @Provider
-    public static class Zemo implements ExceptionMapper<ZemoException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(ZemoException t) {
-            return fromThrowable(t, uri);
-        }
-    }
-
-    @Provider
-    public static class Ejb implements ExceptionMapper<EJBException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(EJBException t) {
             return fromThrowable(t, uri);
         }
     }
