@@ -10,20 +10,21 @@ export ZEMO_HOME=${BENCH_HOME:-$(mktemp -d /tmp/zemo-bench-startup.XXXX)}
 export ZEMO_HTTP_PORT=$port ZEMO_ADMIN_PASSWORD=bench-admin-pass
 [[ -f launcher/target/zemo-launcher.jar ]] || ./mvnw -q -DskipTests install
 
-start_once() {
-  local t0 t1 pid
+start_once() {   # sets pid and secs
+  local t0 t1
   t0=$(date +%s.%N)
   ./zemo run > "$ZEMO_HOME/bench-run.log" 2>&1 &
   pid=$!
   until curl -fs "http://localhost:$port/health" 2>/dev/null | grep -q '"status":"UP"'; do sleep 0.1; done
   t1=$(date +%s.%N)
-  echo "$pid $(echo "$t1 - $t0" | bc)"
+  secs=$(echo "$t1 - $t0" | bc)
 }
 
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warm-up run (unpacks binaries, initdb)…"
-read -r pid secs < <(start_once); echo "first start: ${secs}s"; kill -TERM "$pid"; wait "$pid" || true
+start_once; echo "first start: ${secs}s"; kill -TERM "$pid"; wait "$pid" || true
 for i in $(seq 1 "$runs"); do
-  read -r pid secs < <(start_once)
+  start_once
   echo "start $i: ${secs}s to /health UP"
   if [[ $i == "$runs" ]]; then
     sleep "${IDLE_SECONDS:-60}"
