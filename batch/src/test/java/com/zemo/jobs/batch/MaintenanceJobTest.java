@@ -144,6 +144,51 @@ class MaintenanceJobTest {
         update("DELETE FROM job_logs WHERE id = ?", lateOldLog); // leave no old rows for other tests
     }
 
+    /**
+     * The jobs step reads a page of ids, then deletes them a chunk at a time. A failed child of an old parent that is
+     * requeued in between (operator restart or retry-failed) must not be deleted with its parent by the cascade. The
+     * requeue is made by a trigger on the first delete of the step, so it lands between the read and the delete of
+     * the parent's chunk every time.
+     */
+    @Test
+    void aParentWhoseChildWasRequeuedAfterTheReadIsNotDeleted() throws Exception {
+        List<Long> old = new java.util.ArrayList<>(); // more than one chunk (item-count 200) of the jobs step
+        try (Connection c = db().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO jobs (type, status, attempts, created_at, finished_at) SELECT 'demo', 'completed', 1, "
+                        + "now() - interval '101 days', now() - interval '100 days' FROM generate_series(1, 210) RETURNING id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                old.add(rs.getLong(1));
+            }
+        }
+        old.sort(null);
+        long parent = finishedJob("completed", 100);
+        long child = insert("INSERT INTO jobs (type, status, attempts, parent_id, created_at, finished_at) "
+                + "VALUES ('demo', 'failed', 1, ?, now() - interval '101 days', now() - interval '100 days') RETURNING id", parent);
+        try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION test_requeue_child() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "IF OLD.id = " + old.get(0) + " THEN "
+                    + "UPDATE jobs SET status = 'queued', resume_mode = 'restart', finished_at = NULL, error = NULL WHERE id = " + child + "; "
+                    + "END IF; RETURN OLD; END $$");
+            s.execute("CREATE OR REPLACE TRIGGER test_requeue_child AFTER DELETE ON jobs FOR EACH ROW EXECUTE FUNCTION test_requeue_child()");
+        }
+        try {
+            var ref = claimNewJob("maintenance");
+            long exec = operator().start("maintenance", params(ref, cutOffs()));
+            assertThat(await(exec)).isEqualTo(BatchStatus.COMPLETED);
+
+            assertThat(existingJobs(old)).isEmpty();
+            assertThat(existingJobs(List.of(parent, child))).containsExactly(parent, child);
+            assertThat(job(child).get("status")).isEqualTo("queued");
+        } finally {
+            try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP TRIGGER IF EXISTS test_requeue_child ON jobs");
+                s.execute("DROP FUNCTION IF EXISTS test_requeue_child()");
+                s.execute("DELETE FROM jobs WHERE id IN (" + parent + ", " + child + ")");
+            }
+        }
+    }
+
     private static long finishedJob(String status, int daysAgo) throws SQLException {
         return insert("INSERT INTO jobs (type, status, attempts, created_at, started_at, finished_at) "
                 + "VALUES ('demo', ?, 1, now() - make_interval(days => ?), now() - make_interval(days => ?), now() - make_interval(days => ?)) RETURNING id",
