@@ -43,7 +43,7 @@ public final class BatchTestEnvironment implements BeforeAllCallback {
 
     private static volatile Started started;
 
-    private record Started(EmbeddedPostgres pg, RedisServer redis, String redisUrl, DataSource plain, DataSource managed)
+    private record Started(EmbeddedPostgres pg, RedisServer redis, String redisUrl, PooledDataSource plain, DataSource managed)
             implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
@@ -56,6 +56,7 @@ public final class BatchTestEnvironment implements BeforeAllCallback {
             try {
                 redis.stop();
             } finally {
+                plain.closeAll();
                 pg.close();
             }
         }
@@ -74,7 +75,7 @@ public final class BatchTestEnvironment implements BeforeAllCallback {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
             // As the production pool: stringtype=unspecified (config/payara/post-boot.asadmin).
-            DataSource plain = pg.getDatabase("postgres", "postgres", Map.of("stringtype", "unspecified"));
+            PooledDataSource plain = new PooledDataSource(pg.getDatabase("postgres", "postgres", Map.of("stringtype", "unspecified")));
             SchemaMigrator.migrate(plain);
             int port = freePort();
             Path dir = Files.createTempDirectory("zemo-batch-redis");
@@ -124,6 +125,12 @@ public final class BatchTestEnvironment implements BeforeAllCallback {
 
     public static String redisUrl() {
         return env().redisUrl();
+    }
+
+    /** A bean of the Weld SE container the batch artifacts live in (started here if no job has run yet). */
+    public static <T> T bean(Class<T> type) {
+        new org.jberet.se.SEArtifactFactory(); // initializes the shared container once
+        return WeldContainer.instance("STATIC_INSTANCE").select(type).get();
     }
 
     public static JobOperator operator() {
