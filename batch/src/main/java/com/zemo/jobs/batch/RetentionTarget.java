@@ -23,7 +23,9 @@ public enum RetentionTarget {
     /** Finished jobs (and, by cascade, their logs, items and results), older than the cut-off. */
     JOBS("SELECT id FROM jobs WHERE finished_at < ? AND id > ? AND id <> ? AND status IN ('completed','failed','stopped','canceled') "
             + "AND NOT EXISTS (SELECT 1 FROM jobs c WHERE c.parent_id = jobs.id AND c.status IN ('queued','running')) ORDER BY id LIMIT ?",
-            "DELETE FROM jobs WHERE id = ANY(?) AND status IN ('completed','failed','stopped','canceled')",
+            // The guards of the select again: a job (or a child of it) requeued since the page was read is kept.
+            "DELETE FROM jobs WHERE id = ANY(?) AND status IN ('completed','failed','stopped','canceled') "
+            + "AND NOT EXISTS (SELECT 1 FROM jobs c WHERE c.parent_id = jobs.id AND c.status IN ('queued','running'))",
             "SELECT count(*) FROM jobs WHERE finished_at < ? AND status IN ('completed','failed','stopped','canceled')");
 
     private static final Pattern CHECKPOINT = Pattern.compile("\"step\"\\s*:\\s*\"(\\w+)\".*\"lastId\"\\s*:\\s*(\\d+)");
