@@ -62,6 +62,26 @@ public class JobRuntime {
         events.progressChanged(job.jobId());
     }
 
+    /**
+     * Records the execution behind an attempt, from inside the execution (the dispatcher records it too, after
+     * start returns; whichever comes first wins), so even a job that ends before the dispatcher gets there has
+     * its execution row to close.
+     */
+    public void recordExecution(JobRef job, long executionId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO job_executions (execution_id, node, job_id, attempt, kind) "
+                             + "SELECT ?, ?, id, ?, COALESCE(resume_mode, 'start') FROM jobs WHERE id = ? ON CONFLICT DO NOTHING")) {
+            ps.setLong(1, executionId);
+            ps.setString(2, job.node());
+            ps.setInt(3, job.attempt());
+            ps.setLong(4, job.jobId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording execution " + executionId + " of job " + job.jobId(), e);
+        }
+    }
+
     public void setTotal(JobRef job, long total) {
         update("UPDATE jobs SET progress_total = ? WHERE id = ? AND attempts = ?", total, job);
     }

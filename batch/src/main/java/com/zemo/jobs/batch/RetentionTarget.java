@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** What the maintenance job cleans, in the order of its steps. */
 public enum RetentionTarget {
     /** Log lines of any job, older than the cut-off. */
-    LOGS("SELECT id FROM job_logs WHERE at < ? AND id > ? AND job_id <> ? ORDER BY id LIMIT ?",
+    LOGS("SELECT id FROM job_logs WHERE at < ? AND id > ? AND job_id IS DISTINCT FROM ? ORDER BY id LIMIT ?",
             "DELETE FROM job_logs WHERE id = ANY(?)",
             "SELECT count(*) FROM job_logs WHERE at < ?"),
     /** Finished jobs (and, by cascade, their logs, items and results), older than the cut-off. */

@@ -36,6 +36,7 @@ public class ZemoJobListener implements JobListener {
         startedNanos = System.nanoTime();
         JobRef job = JobRef.of(ctx, BatchRuntime.getJobOperator());
         LogContext.put(LogContext.JOB_ID, Long.toString(job.jobId()));
+        runtime.recordExecution(job, ctx.getExecutionId());
         events.log(job.jobId(), "INFO", null, job.node(), "execution " + ctx.getExecutionId() + " of " + ctx.getJobName()
                 + " started on " + job.node() + " (attempt " + job.attempt() + ")");
     }
