@@ -12,7 +12,7 @@ export ZEMO_RATELIMIT_ENABLED=false
 zemo=$!
 trap 'kill -TERM $zemo; wait $zemo || true' EXIT
 until grep -q "zemo: ready in" "$ZEMO_HOME/run.log"; do sleep 1; kill -0 $zemo; done
-db=$(grep -o 'jdbc:postgresql://[^ ]*' "$ZEMO_HOME/run.log" | head -1 | sed 's#jdbc:postgresql://#postgresql://zemo:zemo@#')
+db=$(grep 'zemo: database' "$ZEMO_HOME/run.log" | grep -o 'jdbc:postgresql://[^ ]*' | head -1 | sed 's#jdbc:postgresql://#postgresql://zemo:zemo@#')
 q() { psql "$db" -qAtX -c "$1"; }
 token=$(curl -s -u admin:bench-admin-pass -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' \
   "http://localhost:$port/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')

@@ -98,7 +98,11 @@ public class JobDispatcher {
     void start() {
         requeueMyOrphans();
         try {
-            redis.getTopic(JobWakeUp.TOPIC).addListener(String.class, (ch, msg) -> wake.set(true));
+            // A submission anywhere in the cluster: claim now rather than at the next turn of the loop.
+            redis.getTopic(JobWakeUp.TOPIC).addListener(String.class, (ch, msg) -> {
+                wake.set(true);
+                scheduler.execute(this::claimNow);
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "no wake-up broadcasts (Redis); polling only", e);
         }
@@ -140,11 +144,32 @@ public class JobDispatcher {
                 lastRefresh = now;
             }
             // Poll every turn at a low rate even without a wake-up: a lost broadcast costs latency, never a job.
-            if (wake.getAndSet(false) || now % 2000 < config.jobs().pollMillis() + 50) {
-                claimAndStart();
+            if ((wake.getAndSet(false) || now % 2000 < config.jobs().pollMillis() + 50) && claiming.tryLock()) {
+                try {
+                    claimAndStart();
+                } finally {
+                    claiming.unlock();
+                }
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "dispatcher turn failed; retrying", e);
+        }
+    }
+
+    private final java.util.concurrent.locks.ReentrantLock claiming = new java.util.concurrent.locks.ReentrantLock();
+
+    /** Claims outside the loop's rhythm; if a claim is already under way it will see the new job anyway. */
+    void claimNow() {
+        if (!running || !claiming.tryLock()) {
+            return;
+        }
+        try {
+            wake.set(false);
+            claimAndStart();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "immediate claim failed; the loop retries", e);
+        } finally {
+            claiming.unlock();
         }
     }
 
@@ -162,7 +187,8 @@ public class JobDispatcher {
                 continue;
             }
             for (Claimed job : claim(type)) {
-                launch(job);
+                // JobOperator.start is synchronous and not cheap (repository rows): start claimed jobs side by side.
+                scheduler.execute(() -> launch(job));
             }
         }
     }
