@@ -27,8 +27,9 @@ final class IdMap {
             ps.setLong(3, toId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long newId = rs.getLong(2);
-                    m.put(rs.getLong(1), new IdMapEntry(rs.getLong(1), rs.wasNull() ? null : newId, rs.getString(3), rs.getString(4)));
+                    long legacyId = rs.getLong(1);
+                    Long newId = Jdbc.getLong(rs, "new_id");
+                    m.put(legacyId, new IdMapEntry(legacyId, newId, rs.getString(3), rs.getString(4)));
                 }
             }
         }
