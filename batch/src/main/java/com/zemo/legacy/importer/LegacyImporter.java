@@ -4,7 +4,6 @@ import com.zemo.legacy.mapping.Flag;
 import com.zemo.legacy.mapping.MappingRules;
 import com.zemo.legacy.mapping.QuarantineException;
 import com.zemo.legacy.mapping.SourceChecksums;
-import com.zemo.legacy.source.LegacySource;
 import com.zemo.legacy.source.LegacyTable;
 import com.zemo.legacy.source.SourceRow;
 
@@ -92,38 +91,34 @@ public final class LegacyImporter {
         return resume(begin(asOf), listener);
     }
 
-    /** Continues from a checkpoint (the start one or any committed one) to the end of the last table. */
+    /**
+     * Continues from a checkpoint (the start one or any committed one) to the end of the last table. If the
+     * run's checkpoint in the database is older than {@code from} (a commit lost with a crashed server),
+     * the older one is used: rows already applied are skipped by checksum, rows lost are applied again.
+     */
     public ImportResult resume(ImportCheckpoint from, ChunkListener listener) throws SQLException {
-        LOG.info(() -> "legacy import from " + sourceFile + " at " + from + " with " + options);
+        ImportCheckpoint start = options.dryRun() ? from : earlier(from, committedCheckpoint(target, from.runId()));
+        LOG.info(() -> "legacy import from " + sourceFile + " at " + start + " with " + options);
         ImportProgress progress = new ImportProgress();
-        ImportCheckpoint cp = from;
-        try (LegacySource source = LegacySource.open(sourceFile); Connection c = target.getConnection()) {
+        ImportCheckpoint cp = start;
+        MappingRules rules = new MappingRules(start.asOf(), options.staleAfter());
+        try (Connection c = target.getConnection();
+             ChunkReader reader = new ChunkReader(sourceFile, start, options.chunkSize(), rows -> prepare(rows, rules))) {
             c.setAutoCommit(false);
-            LegacyTable[] tables = LegacyTable.values();
-            for (int t = from.legacyTable().ordinal(); t < tables.length; t++) {
-                LegacyTable table = tables[t];
-                long last = table == from.legacyTable() ? from.lastSourceId() : 0;
-                while (true) {
-                    List<SourceRow> rows = source.readChunk(table, last, options.chunkSize());
-                    if (rows.isEmpty()) {
-                        break;
-                    }
-                    last = rows.get(rows.size() - 1).id();
-                    cp = new ImportCheckpoint(cp.runId(), table.tableName(), last, cp.asOf());
-                    importChunk(c, rows, cp, progress);
-                    try {
-                        listener.committed(cp, progress);
-                    } catch (RuntimeException | SQLException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new SQLException("chunk listener failed after checkpoint " + cp, e);
-                    }
-                }
-                LOG.fine(() -> "legacy import: " + progress.table(table.tableName()));
+            relaxCommitDurability(c);
+            PreparedChunk chunk;
+            while ((chunk = reader.next()) != null) {
+                cp = new ImportCheckpoint(cp.runId(), chunk.table().tableName(), chunk.lastId(), cp.asOf());
+                apply(c, chunk, cp, progress);
+                listener.committed(cp, progress);
             }
             if (!options.dryRun()) {
                 finishRun(c, cp.runId());
             }
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("legacy import stopped after checkpoint " + cp, e);
         }
         LOG.info(() -> "legacy import done: " + progress);
         return new ImportResult(cp.runId(), cp, progress, options.dryRun());
@@ -131,22 +126,52 @@ public final class LegacyImporter {
 
     /**
      * Applies one chunk of source rows of one table in one transaction, with the checkpoint {@code cp}
-     * (this chunk's table and last id) written in the same transaction.
+     * (this chunk's table and last id) written in the same transaction. For a batch writer that reads and
+     * converts on its own.
      */
     public void importChunk(Connection c, List<SourceRow> rows, ImportCheckpoint cp, ImportProgress progress) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            apply(c, prepare(rows, new MappingRules(cp.asOf(), options.staleAfter())), cp, progress);
         }
+    }
+
+    /** Converts a chunk and computes its checksums: pure, no database, safe on any thread. */
+    public PreparedChunk prepare(List<SourceRow> rows, MappingRules rules) {
         LegacyTable table = rows.get(0).table();
         TableImport<?> imp = imports.get(table);
+        Object[] converted = new Object[rows.size()];
+        String[] checksums = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            SourceRow row = rows.get(i);
+            try {
+                Object r = imp.convert(row, rules);
+                converted[i] = r;
+                checksums[i] = checksumOf(imp, r);
+            } catch (QuarantineException q) {
+                converted[i] = q;
+                checksums[i] = SourceChecksums.raw(row);
+            }
+        }
+        return new PreparedChunk(table, rows, converted, checksums);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> String checksumOf(TableImport<R> imp, Object converted) {
+        return imp.checksum((R) converted);
+    }
+
+    /** Writes a prepared chunk, its id-map and quarantine rows and the checkpoint in one transaction. */
+    public void apply(Connection c, PreparedChunk chunk, ImportCheckpoint cp, ImportProgress progress) throws SQLException {
+        List<SourceRow> rows = chunk.rows();
+        LegacyTable table = chunk.table();
+        TableImport<?> imp = imports.get(table);
         TableCounts counts = progress.table(table.tableName());
-        Map<Long, IdMapEntry> known = IdMap.loadRange(c, table.tableName(), rows.get(0).id(), rows.get(rows.size() - 1).id());
+        Map<Long, IdMapEntry> known = IdMap.loadRange(c, table.tableName(), rows.get(0).id(), chunk.lastId());
         IdMap idMap = new IdMap(table.tableName());
         QuarantineLog quarantine = new QuarantineLog(table.tableName());
         ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine);
-        MappingRules rules = new MappingRules(cp.asOf(), options.staleAfter());
         try {
-            applyRows(imp, rows, known, rules, tx, counts);
+            applyRows(imp, chunk, known, tx, counts);
             if (options.dryRun()) {
                 c.rollback();
             } else {
@@ -168,23 +193,35 @@ public final class LegacyImporter {
         }
     }
 
-    private <R> void applyRows(TableImport<R> imp, List<SourceRow> rows, Map<Long, IdMapEntry> known,
-                               MappingRules rules, ChunkTx tx, TableCounts counts) throws SQLException {
-        // Convert first: the number of new rows decides how many ids to reserve.
-        Object[] converted = new Object[rows.size()];
-        String[] checksums = new String[rows.size()];
+    private static ImportCheckpoint earlier(ImportCheckpoint a, ImportCheckpoint b) {
+        int ta = a.legacyTable().ordinal();
+        int tb = b.legacyTable().ordinal();
+        if (ta != tb) {
+            return ta < tb ? a : b;
+        }
+        return a.lastSourceId() <= b.lastSourceId() ? a : b;
+    }
+
+    /**
+     * Commits need not wait for the WAL flush: a server crash may lose the last chunks, but their checkpoint
+     * is lost with them (same transaction) and {@link #resume} starts from the database's checkpoint.
+     */
+    private static void relaxCommitDurability(Connection c) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET synchronous_commit = off");
+        }
+        c.commit();
+    }
+
+    private <R> void applyRows(TableImport<R> imp, PreparedChunk chunk, Map<Long, IdMapEntry> known, ChunkTx tx,
+                               TableCounts counts) throws SQLException {
+        List<SourceRow> rows = chunk.rows();
+        Object[] converted = chunk.converted();
+        String[] checksums = chunk.checksums();
         int newRows = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            SourceRow row = rows.get(i);
-            try {
-                R r = imp.convert(row, rules);
-                converted[i] = r;
-                checksums[i] = imp.checksum(r);
-            } catch (QuarantineException q) {
-                converted[i] = q;
-                checksums[i] = SourceChecksums.raw(row);
-            }
-            if (!known.containsKey(row.id())) {
+        for (SourceRow row : rows) {
+            IdMapEntry e = known.get(row.id());
+            if (e == null || e.newId() == null) { // a row quarantined before may convert now: it needs an id too
                 newRows++;
             }
         }

@@ -3,69 +3,55 @@ package com.zemo.legacy.importer;
 import com.zemo.legacy.mapping.Flag;
 import com.zemo.legacy.mapping.Gzip;
 import com.zemo.legacy.mapping.MappingRules;
-import com.zemo.legacy.mapping.QuarantineException;
 import com.zemo.legacy.mapping.PageRow;
+import com.zemo.legacy.mapping.QuarantineException;
 import com.zemo.legacy.source.LegacyTable;
 import com.zemo.legacy.source.SourceRow;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
-/** pages → pages, batched; the HTML bytes as fetched, gzip-compressed, beside their charset. */
-final class PagesImport extends TableImport<PageRow> {
-    private final BatchStatement upsert = new BatchStatement("INSERT INTO pages (id, job_id, url, status_code, charset, title, main_text, html_gzip, legacy_id, fetched_at, legacy_job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET job_id = EXCLUDED.job_id, url = EXCLUDED.url, status_code = EXCLUDED.status_code, charset = EXCLUDED.charset, title = EXCLUDED.title, main_text = EXCLUDED.main_text, html_gzip = EXCLUDED.html_gzip, legacy_id = EXCLUDED.legacy_id, fetched_at = EXCLUDED.fetched_at, legacy_job_id = EXCLUDED.legacy_job_id");
+/**
+ * pages → pages: the HTML bytes as fetched, gzip-compressed, beside their charset. Compression happens in
+ * {@link #convert}, which the importer runs ahead of the writes, so it overlaps with PostgreSQL's work.
+ */
+final class PagesImport extends SinkTableImport<PagesImport.CompressedPage> {
+
+    /** A converted page with its HTML already gzip-compressed. */
+    record CompressedPage(PageRow row, byte[] htmlGzip) {
+    }
 
     PagesImport() {
-        super(LegacyTable.PAGES);
+        super(LegacyTable.PAGES, "pages", List.of("id", "job_id", "url", "status_code", "charset", "title", "main_text",
+                "html_gzip", "legacy_id", "fetched_at", "legacy_job_id"), Set.of());
     }
 
     @Override
-    PageRow convert(SourceRow row, MappingRules rules) throws QuarantineException {
-        return PageRow.fromSource(row);
+    CompressedPage convert(SourceRow row, MappingRules rules) throws QuarantineException {
+        PageRow p = PageRow.fromSource(row);
+        return new CompressedPage(p, Gzip.compress(p.html()));
     }
 
     @Override
-    String checksum(PageRow row) {
-        return row.checksum();
+    String checksum(CompressedPage page) {
+        return page.row().checksum();
     }
 
     @Override
-    List<Flag> flags(PageRow row) {
-        return row.flags();
+    List<Flag> flags(CompressedPage page) {
+        return page.row().flags();
     }
 
     @Override
-    void beginChunk(ChunkTx tx, int newRows) throws SQLException {
-        tx.reserveIds("pages", newRows);
+    long legacyId(CompressedPage page) {
+        return page.row().legacyId();
     }
 
     @Override
-    IdMapEntry write(PageRow r, String checksum, IdMapEntry previous, ChunkTx tx) throws SQLException {
-        long id = previous != null && previous.newId() != null ? previous.newId() : tx.nextId();
-        PreparedStatement ps = upsert.next(tx.connection);
-        ps.setLong(1, id);
-        Jdbc.setLong(ps, 2, jobRef(tx, r.legacyJobId(), "task_id"));
-        ps.setString(3, r.url());
-        Jdbc.setLong(ps, 4, r.statusCode());
-        ps.setString(5, r.charset());
-        ps.setString(6, r.title());
-        ps.setString(7, r.mainText());
-        ps.setBytes(8, Gzip.compress(r.html()));
-        ps.setLong(9, r.legacyId());
-        Jdbc.setInstant(ps, 10, r.fetchedAt());
-        Jdbc.setLong(ps, 11, r.legacyJobId());
-        upsert.add();
-        return new IdMapEntry(r.legacyId(), id, checksum, IdMapEntry.IMPORTED);
-    }
-
-    @Override
-    void endChunk(ChunkTx tx) throws SQLException {
-        upsert.execute();
-    }
-
-    @Override
-    void discard() {
-        upsert.discard();
+    Object[] values(CompressedPage page, long id, ChunkTx tx) throws SQLException {
+        PageRow r = page.row();
+        return new Object[]{id, jobRef(tx, r.legacyJobId(), "task_id"), r.url(), r.statusCode(), r.charset(), r.title(),
+                r.mainText(), page.htmlGzip(), r.legacyId(), r.fetchedAt(), r.legacyJobId()};
     }
 }

@@ -7,16 +7,15 @@ import com.zemo.legacy.mapping.TaskLogRow;
 import com.zemo.legacy.source.LegacyTable;
 import com.zemo.legacy.source.SourceRow;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
-/** task_logs → job_logs, batched; a log of a deleted task keeps legacy_job_id with job_id NULL. */
-final class TaskLogsImport extends TableImport<TaskLogRow> {
-    private final BatchStatement upsert = new BatchStatement("INSERT INTO job_logs (id, job_id, at, level, message, legacy_id, legacy_job_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET job_id = EXCLUDED.job_id, at = EXCLUDED.at, level = EXCLUDED.level, message = EXCLUDED.message, legacy_id = EXCLUDED.legacy_id, legacy_job_id = EXCLUDED.legacy_job_id");
+/** task_logs → job_logs; a log of a deleted task keeps legacy_job_id with job_id NULL. */
+final class TaskLogsImport extends SinkTableImport<TaskLogRow> {
 
     TaskLogsImport() {
-        super(LegacyTable.TASK_LOGS);
+        super(LegacyTable.TASK_LOGS, "job_logs", List.of("id", "job_id", "at", "level", "message", "legacy_id", "legacy_job_id"), Set.of());
     }
 
     @Override
@@ -35,32 +34,12 @@ final class TaskLogsImport extends TableImport<TaskLogRow> {
     }
 
     @Override
-    void beginChunk(ChunkTx tx, int newRows) throws SQLException {
-        tx.reserveIds("job_logs", newRows);
+    long legacyId(TaskLogRow row) {
+        return row.legacyId();
     }
 
     @Override
-    IdMapEntry write(TaskLogRow r, String checksum, IdMapEntry previous, ChunkTx tx) throws SQLException {
-        long id = previous != null && previous.newId() != null ? previous.newId() : tx.nextId();
-        PreparedStatement ps = upsert.next(tx.connection);
-        ps.setLong(1, id);
-        Jdbc.setLong(ps, 2, jobRef(tx, r.legacyJobId(), "task_id"));
-        Jdbc.setInstant(ps, 3, r.at());
-        ps.setString(4, r.level());
-        ps.setString(5, r.message());
-        ps.setLong(6, r.legacyId());
-        Jdbc.setLong(ps, 7, r.legacyJobId());
-        upsert.add();
-        return new IdMapEntry(r.legacyId(), id, checksum, IdMapEntry.IMPORTED);
-    }
-
-    @Override
-    void endChunk(ChunkTx tx) throws SQLException {
-        upsert.execute();
-    }
-
-    @Override
-    void discard() {
-        upsert.discard();
+    Object[] values(TaskLogRow r, long id, ChunkTx tx) throws SQLException {
+        return new Object[]{id, jobRef(tx, r.legacyJobId(), "task_id"), r.at(), r.level(), r.message(), r.legacyId(), r.legacyJobId()};
     }
 }

@@ -1,0 +1,87 @@
+package com.zemo.legacy.importer;
+
+import com.zemo.legacy.source.LegacySource;
+import com.zemo.legacy.source.LegacyTable;
+import com.zemo.legacy.source.SourceRow;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads and converts the chunks after a checkpoint on its own thread, at most two chunks ahead of the writer:
+ * the SQLite reads, conversions, checksums and gzip of chunk n+1 overlap with PostgreSQL writing chunk n,
+ * while memory stays bounded by the queue.
+ */
+final class ChunkReader implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ChunkReader.class.getName());
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+    private final Thread thread;
+
+    ChunkReader(Path file, ImportCheckpoint from, int chunkSize, Function<List<SourceRow>, PreparedChunk> prepare) {
+        thread = new Thread(() -> produce(file, from, chunkSize, prepare), "legacy-import-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void produce(Path file, ImportCheckpoint from, int chunkSize, Function<List<SourceRow>, PreparedChunk> prepare) {
+        Object last = END;
+        try (LegacySource source = LegacySource.open(file)) {
+            LegacyTable[] tables = LegacyTable.values();
+            for (int t = from.legacyTable().ordinal(); t < tables.length; t++) {
+                long after = tables[t] == from.legacyTable() ? from.lastSourceId() : 0;
+                while (true) {
+                    List<SourceRow> rows = source.readChunk(tables[t], after, chunkSize);
+                    if (rows.isEmpty()) {
+                        break;
+                    }
+                    after = rows.get(rows.size() - 1).id();
+                    queue.put(prepare.apply(rows));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // the writer gave up and closed us: nobody waits for more
+        } catch (Exception | Error e) {
+            last = e;
+        }
+        try {
+            queue.put(last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return the next chunk, or null after the last one */
+    PreparedChunk next() throws Exception {
+        Object o = queue.take();
+        if (o == END) {
+            queue.put(END); // further calls keep answering "no more"
+            return null;
+        }
+        if (o instanceof Exception e) {
+            throw e;
+        }
+        if (o instanceof Error e) {
+            throw e;
+        }
+        return (PreparedChunk) o;
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.log(Level.FINE, "interrupted while stopping the reader thread", e);
+        }
+    }
+}
