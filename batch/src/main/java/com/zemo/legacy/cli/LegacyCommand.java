@@ -53,11 +53,11 @@ public final class LegacyCommand {
         }
         ds.setProperty("stringtype", "unspecified");
         ds.setReWriteBatchedInserts(true);
-        SchemaMigrator.migrate(ds);
         String key = System.getenv("ZEMO_SECRET_KEY");
         if (key == null) {
             throw new IllegalArgumentException("set ZEMO_SECRET_KEY to the pgcrypto key of the API keys");
         }
+        SchemaMigrator.migrate(ds);
         switch (args[0]) {
             case "import", "resume" -> runImport(args[0], o, ds, key);
             case "export" -> {

@@ -26,8 +26,12 @@ public final class PageHtml {
     private PageHtml() {
     }
 
-    /** The charset and decoded text of a page; problem set when the declared charset did not fit the bytes. */
-    public record Decoded(String charset, String text, String problem) {
+    /** The charset of a page's bytes; problem set when the declared charset did not fit them. */
+    public record Decoded(String charset, byte[] bytes, String problem) {
+        /** The page as text (decoded on demand: the import only needs to know that it decodes). */
+        public String text() {
+            return bytes == null ? null : new String(bytes, Charset.forName(charset));
+        }
     }
 
     public static Decoded decode(byte[] html) {
@@ -42,9 +46,8 @@ public final class PageHtml {
             if (cs == null) {
                 return fallback(html, "unknown declared charset " + declared);
             }
-            String text = strictDecode(html, cs);
-            if (text != null) {
-                return new Decoded(cs.name().toLowerCase(Locale.ROOT), text, null);
+            if (decodes(html, cs)) {
+                return new Decoded(cs.name().toLowerCase(Locale.ROOT), html, null);
             }
             return fallback(html, "bytes do not match declared charset " + declared);
         }
@@ -52,12 +55,10 @@ public final class PageHtml {
     }
 
     private static Decoded fallback(byte[] html, String problem) {
-        String utf8 = strictDecode(html, StandardCharsets.UTF_8);
-        if (utf8 != null) {
-            return new Decoded("utf-8", utf8, problem);
+        if (isUtf8(html)) {
+            return new Decoded("utf-8", html, problem);
         }
-        Charset cp1251 = Charset.forName("windows-1251");
-        return new Decoded("windows-1251", new String(html, cp1251),
+        return new Decoded("windows-1251", html,
                 problem == null ? "no declared charset, windows-1251 assumed" : problem + ", windows-1251 assumed");
     }
 
@@ -69,12 +70,62 @@ public final class PageHtml {
         }
     }
 
-    private static String strictDecode(byte[] bytes, Charset cs) {
+    /**
+     * Whether the bytes are well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF), checked
+     * without decoding: most pages are UTF-8 and only their validity matters here.
+     */
+    static boolean isUtf8(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int extra;
+            int min;
+            if (c >= 0xC2 && c <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= n) {
+                return false; // cut short inside a character
+            }
+            int cp = c & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                int cc = b[i + k] & 0xFF;
+                if ((cc & 0xC0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return false;
+            }
+            i += extra + 1;
+        }
+        return true;
+    }
+
+    private static boolean decodes(byte[] bytes, Charset cs) {
+        if (cs.equals(StandardCharsets.UTF_8)) {
+            return isUtf8(bytes);
+        }
         try {
-            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
         } catch (CharacterCodingException e) {
-            return null;
+            return false;
         }
     }
 }

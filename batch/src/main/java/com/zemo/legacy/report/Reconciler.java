@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
@@ -45,13 +49,22 @@ public final class Reconciler {
 
     public ReconciliationReport reconcile(long runId) throws SQLException {
         List<TableReconciliation> tables = new ArrayList<>();
-        try (LegacySource source = LegacySource.open(sourceFile); Connection c = target.getConnection()) {
+        ExecutorService targetSide = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "legacy-reconcile-target");
+            t.setDaemon(true);
+            return t;
+        });
+        try (LegacySource source = LegacySource.open(sourceFile); Connection c = target.getConnection();
+             Connection tc = target.getConnection()) {
             c.setReadOnly(true);
+            tc.setReadOnly(true);
             for (LegacyTable table : LegacyTable.values()) {
-                TableReconciliation t = reconcileTable(source, c, table);
+                TableReconciliation t = reconcileTable(source, c, tc, targetSide, table);
                 LOG.fine(() -> "reconciled " + t);
                 tables.add(t);
             }
+        } finally {
+            targetSide.shutdownNow();
         }
         ReconciliationReport report = ReconciliationReport.of(Instant.now(), sourceFile.toAbsolutePath().toString(), runId, tables);
         LOG.info(report::summary);
@@ -68,7 +81,12 @@ public final class Reconciler {
         }
     }
 
-    private TableReconciliation reconcileTable(LegacySource source, Connection c, LegacyTable table) throws SQLException {
+    /**
+     * One table, chunk by chunk. PostgreSQL's side of a chunk (decrypting, un-gzipping, checksumming) runs on
+     * {@code targetSide} with its own connection while this thread converts the SQLite side.
+     */
+    private TableReconciliation reconcileTable(LegacySource source, Connection c, Connection tc, ExecutorService targetSide,
+                                               LegacyTable table) throws SQLException {
         String name = table.tableName();
         long sourceRows = 0;
         long imported = 0;
@@ -87,9 +105,17 @@ public final class Reconciler {
             }
             long from = rows.get(0).id();
             last = rows.get(rows.size() - 1).id();
+            long to = last;
+            Future<Map<Long, String>> targetFuture = targetSide.submit(() -> TargetRows.checksums(tc, table, from, to, secretKey));
             Map<Long, IdMapEntry> map = idMap(c, name, from, last);
-            Map<Long, String> targetSums = TargetRows.checksums(c, table, from, last, secretKey);
+            String[] expected = new String[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                expected[i] = SourceChecksums.of(rows.get(i), rules).checksum();
+            }
+            Map<Long, String> targetSums = await(targetFuture);
+            int index = -1;
             for (SourceRow row : rows) {
+                index++;
                 sourceRows++;
                 IdMapEntry e = map.get(row.id());
                 if (e == null) {
@@ -109,11 +135,10 @@ public final class Reconciler {
                 if (!hasContent) {
                     continue;
                 }
-                String expected = SourceChecksums.of(row, rules).checksum();
                 String actual = targetSums.get(row.id());
-                sourceDigest.add(row.id()).add(expected);
+                sourceDigest.add(row.id()).add(expected[index]);
                 targetDigest.add(row.id()).add(actual);
-                if (!expected.equals(actual)) {
+                if (!expected[index].equals(actual)) {
                     mismatched++;
                 }
             }
@@ -124,6 +149,20 @@ public final class Reconciler {
         String t = targetDigest.hex();
         return new TableReconciliation(name, sourceRows, imported, quarantined, merged, unaccounted, countFlagged(c, name),
                 mismatched, gone, s, t, s.equals(t), unaccountedIds);
+    }
+
+    private static Map<Long, String> await(Future<Map<Long, String>> f) throws SQLException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the target side", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException s) {
+                throw s;
+            }
+            throw new SQLException("reading the target side failed", e.getCause());
+        }
     }
 
     private static Map<Long, IdMapEntry> idMap(Connection c, String table, long from, long to) throws SQLException {

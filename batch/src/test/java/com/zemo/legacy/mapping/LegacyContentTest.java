@@ -75,6 +75,17 @@ class LegacyContentTest {
     }
 
     @Test
+    void utf8ValidationMatchesTheJdkDecoder() {
+        assertThat(PageHtml.isUtf8("окна 🔥 a".getBytes(StandardCharsets.UTF_8))).isTrue();
+        byte[] cut = "ок".getBytes(StandardCharsets.UTF_8);
+        assertThat(PageHtml.isUtf8(java.util.Arrays.copyOf(cut, 3))).as("cut inside a character").isFalse();
+        assertThat(PageHtml.isUtf8(new byte[]{(byte) 0xC0, (byte) 0xAF})).as("overlong").isFalse();
+        assertThat(PageHtml.isUtf8(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80})).as("surrogate").isFalse();
+        assertThat(PageHtml.isUtf8(new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})).as("above U+10FFFF").isFalse();
+        assertThat(PageHtml.isUtf8("Окна".getBytes(Charset.forName("windows-1251")))).isFalse();
+    }
+
+    @Test
     void gzipRoundTrips() {
         byte[] html = "<p>Окна</p>".repeat(100).getBytes(StandardCharsets.UTF_8);
         byte[] gz = Gzip.compress(html);

@@ -15,6 +15,8 @@ class LegacyTimestampsTest {
         assertThat(LegacyTimestamps.parse("2021-09-01T18:42:05").value()).isEqualTo(T);
         assertThat(LegacyTimestamps.parse(" 2021-09-01 18:42:05.250 ").value()).isEqualTo(T.plusMillis(250));
         assertThat(LegacyTimestamps.parse("2021-09-01 18:42").value()).isEqualTo(T.minusSeconds(5));
+        assertThat(LegacyTimestamps.parse("2024-02-29 23:59:59").value()).isEqualTo(Instant.parse("2024-02-29T23:59:59Z"));
+        assertThat(LegacyTimestamps.parse("1970-01-01 00:00:00").value()).isEqualTo(Instant.EPOCH);
     }
 
     @Test
