@@ -74,3 +74,6 @@ CREATE INDEX serp_results_legacy_idx ON serp_results (legacy_id) WHERE legacy_id
 CREATE INDEX pages_legacy_idx ON pages (legacy_id) WHERE legacy_id IS NOT NULL;
 CREATE INDEX analyses_legacy_idx ON analyses (legacy_id) WHERE legacy_id IS NOT NULL;
 CREATE INDEX generations_legacy_idx ON generations (legacy_id) WHERE legacy_id IS NOT NULL;
+
+-- html_gzip is compressed already: TOAST should store it as it is, not try pglz on it again.
+ALTER TABLE pages ALTER COLUMN html_gzip SET STORAGE EXTERNAL;

@@ -1,13 +1,20 @@
 package com.zemo.legacy.importer;
 
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** legacy_id_map access: the entries of a chunk's id range, and the chunk's new entries written as one batch. */
 final class IdMap {
@@ -59,9 +66,39 @@ final class IdMap {
         }
     }
 
-    void flush(Connection c, long runId) throws SQLException {
+    /**
+     * Writes the chunk's entries: those of rows seen for the first time with COPY (no conflict possible,
+     * and it is a third of all rows the import writes), the others with an upsert.
+     */
+    void flush(Connection c, long runId, Set<Long> known) throws SQLException {
         if (staged.isEmpty()) {
             return;
+        }
+        if (c.isWrapperFor(PGConnection.class)) {
+            StringBuilder rows = new StringBuilder(staged.size() * 100);
+            Iterator<IdMapEntry> it = staged.values().iterator();
+            while (it.hasNext()) {
+                IdMapEntry e = it.next();
+                if (known.contains(e.legacyId())) {
+                    continue;
+                }
+                rows.append(table).append('\t').append(e.legacyId()).append('\t')
+                        .append(e.newId() == null ? "\\N" : e.newId().toString()).append('\t').append(runId).append('\t')
+                        .append(e.checksum()).append('\t').append(e.outcome()).append('\n');
+                it.remove();
+            }
+            if (rows.length() > 0) {
+                try {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                            "COPY legacy_id_map (table_name, legacy_id, new_id, run_id, checksum, outcome) FROM STDIN",
+                            new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new SQLException("COPY into legacy_id_map failed", e);
+                }
+            }
+            if (staged.isEmpty()) {
+                return;
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO legacy_id_map "
                 + "(table_name, legacy_id, new_id, run_id, checksum, outcome) VALUES (?, ?, ?, ?, ?, ?) "

@@ -170,19 +170,21 @@ public final class LegacyImporter {
         IdMap idMap = new IdMap(table.tableName());
         QuarantineLog quarantine = new QuarantineLog(table.tableName());
         ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine);
+        long started = System.nanoTime();
         try {
             applyRows(imp, chunk, known, tx, counts);
             if (options.dryRun()) {
                 c.rollback();
             } else {
                 imp.endChunk(tx);
-                idMap.flush(c, cp.runId());
+                idMap.flush(c, cp.runId(), known.keySet());
                 quarantine.flush(c, cp.runId());
                 saveCheckpoint(c, cp);
                 c.commit();
                 references.commit();
             }
             progress.chunkDone();
+            counts.writeNanos += System.nanoTime() - started;
         } catch (SQLException | RuntimeException e) {
             imp.discard();
             idMap.clear();

@@ -10,6 +10,7 @@ public final class TableCounts {
     long merged;
     long quarantined;
     long flagged;
+    long writeNanos;
 
     TableCounts(String table) {
         this.table = table;
@@ -24,12 +25,14 @@ public final class TableCounts {
     public long unchanged() { return unchanged; }
     public long merged() { return merged; }
     public long quarantined() { return quarantined; }
+    /** Time spent writing this table's chunks (the reads and conversions run ahead on another thread). */
+    public long writeMillis() { return writeNanos / 1_000_000; }
     /** Imported rows with at least one flagged column. */
     public long flagged() { return flagged; }
 
     @Override
     public String toString() {
         return table + "[read=" + read + ", new=" + inserted + ", changed=" + updated + ", unchanged=" + unchanged
-                + ", merged=" + merged + ", quarantined=" + quarantined + ", flagged=" + flagged + "]";
+                + ", merged=" + merged + ", quarantined=" + quarantined + ", flagged=" + flagged + ", writeMs=" + writeMillis() + "]";
     }
 }
