@@ -93,7 +93,7 @@ public final class LegacyCommand {
             return;
         }
         ReconciliationReport report = new Reconciler(ds, source, key,
-                new MappingRules(result.lastCheckpoint().asOf(), options.staleAfter())).reconcile(result.runId());
+                new MappingRules(result.lastCheckpoint().asOf(), options.staleAfter())).reconcile(result.runId(), result.sourceChecksums());
         Reconciler.store(ds, report);
         if (o.containsKey("report-json")) {
             Files.writeString(Path.of(o.get("report-json")), report.toJson(), StandardCharsets.UTF_8);

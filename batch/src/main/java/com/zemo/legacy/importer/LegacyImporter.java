@@ -100,6 +100,10 @@ public final class LegacyImporter {
         ImportCheckpoint start = options.dryRun() ? from : earlier(from, committedCheckpoint(target, from.runId()));
         LOG.info(() -> "legacy import from " + sourceFile + " at " + start + " with " + options);
         ImportProgress progress = new ImportProgress();
+        SourceChecksumLog sourceLog = new SourceChecksumLog();
+        if (start.legacyTable().ordinal() != 0 || start.lastSourceId() != 0) {
+            sourceLog.markIncomplete();
+        }
         ImportCheckpoint cp = start;
         MappingRules rules = new MappingRules(start.asOf(), options.staleAfter());
         try (Connection c = target.getConnection();
@@ -110,6 +114,9 @@ public final class LegacyImporter {
             while ((chunk = reader.next()) != null) {
                 cp = new ImportCheckpoint(cp.runId(), chunk.table().tableName(), chunk.lastId(), cp.asOf());
                 apply(c, chunk, cp, progress);
+                for (int i = 0; i < chunk.rows().size(); i++) {
+                    sourceLog.record(chunk.table(), chunk.rows().get(i).id(), chunk.checksums()[i]);
+                }
                 listener.committed(cp, progress);
             }
             if (!options.dryRun()) {
@@ -121,7 +128,7 @@ public final class LegacyImporter {
             throw new SQLException("legacy import stopped after checkpoint " + cp, e);
         }
         LOG.info(() -> "legacy import done: " + progress);
-        return new ImportResult(cp.runId(), cp, progress, options.dryRun());
+        return new ImportResult(cp.runId(), cp, progress, options.dryRun(), sourceLog);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.zemo.legacy.report;
 
 import com.zemo.legacy.importer.IdMapEntry;
+import com.zemo.legacy.importer.SourceChecksumLog;
 import com.zemo.legacy.mapping.MappingRules;
 import com.zemo.legacy.mapping.RowDigest;
 import com.zemo.legacy.mapping.SourceChecksums;
@@ -47,7 +48,17 @@ public final class Reconciler {
         this.rules = rules;
     }
 
+    /** Reads and converts the SQLite file again for the source side. */
     public ReconciliationReport reconcile(long runId) throws SQLException {
+        return reconcile(runId, null);
+    }
+
+    /**
+     * @param sourceLog the source checksums an uninterrupted import run computed from this very file, used
+     *                  instead of converting the file a second time; null (or incomplete) → the file is read
+     */
+    public ReconciliationReport reconcile(long runId, SourceChecksumLog sourceLog) throws SQLException {
+        SourceChecksumLog log = sourceLog != null && sourceLog.complete() ? sourceLog : null;
         List<TableReconciliation> tables = new ArrayList<>();
         ExecutorService targetSide = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "legacy-reconcile-target");
@@ -59,14 +70,16 @@ public final class Reconciler {
             c.setReadOnly(true);
             tc.setReadOnly(true);
             for (LegacyTable table : LegacyTable.values()) {
-                TableReconciliation t = reconcileTable(source, c, tc, targetSide, table);
+                SourceSide side = log != null ? new LoggedSide(log.table(table)) : new FileSide(source, table, rules);
+                TableReconciliation t = reconcileTable(side, c, tc, targetSide, table);
                 LOG.fine(() -> "reconciled " + t);
                 tables.add(t);
             }
         } finally {
             targetSide.shutdownNow();
         }
-        ReconciliationReport report = ReconciliationReport.of(Instant.now(), sourceFile.toAbsolutePath().toString(), runId, tables);
+        ReconciliationReport report = ReconciliationReport.of(Instant.now(), sourceFile.toAbsolutePath().toString(), runId,
+                log != null ? "recorded by the import run from the file" : "re-read from the file", tables);
         LOG.info(report::summary);
         return report;
     }
@@ -85,7 +98,7 @@ public final class Reconciler {
      * One table, chunk by chunk. PostgreSQL's side of a chunk (decrypting, un-gzipping, checksumming) runs on
      * {@code targetSide} with its own connection while this thread converts the SQLite side.
      */
-    private TableReconciliation reconcileTable(LegacySource source, Connection c, Connection tc, ExecutorService targetSide,
+    private TableReconciliation reconcileTable(SourceSide source, Connection c, Connection tc, ExecutorService targetSide,
                                                LegacyTable table) throws SQLException {
         String name = table.tableName();
         long sourceRows = 0;
@@ -97,31 +110,25 @@ public final class Reconciler {
         List<Long> unaccountedIds = new ArrayList<>();
         RowDigest sourceDigest = new RowDigest();
         RowDigest targetDigest = new RowDigest();
-        long last = 0;
         while (true) {
-            List<SourceRow> rows = source.readChunk(table, last, CHUNK);
-            if (rows.isEmpty()) {
+            SourceChunk chunk = source.next();
+            if (chunk == null) {
                 break;
             }
-            long from = rows.get(0).id();
-            last = rows.get(rows.size() - 1).id();
-            long to = last;
+            long from = chunk.ids()[0];
+            long to = chunk.ids()[chunk.ids().length - 1];
             Future<Map<Long, String>> targetFuture = targetSide.submit(() -> TargetRows.checksums(tc, table, from, to, secretKey));
-            Map<Long, IdMapEntry> map = idMap(c, name, from, last);
-            String[] expected = new String[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                expected[i] = SourceChecksums.of(rows.get(i), rules).checksum();
-            }
+            Map<Long, IdMapEntry> map = idMap(c, name, from, to);
+            String[] expected = chunk.checksums();
             Map<Long, String> targetSums = await(targetFuture);
-            int index = -1;
-            for (SourceRow row : rows) {
-                index++;
+            for (int index = 0; index < expected.length; index++) {
+                long rowId = chunk.ids()[index];
                 sourceRows++;
-                IdMapEntry e = map.get(row.id());
+                IdMapEntry e = map.get(rowId);
                 if (e == null) {
                     unaccounted++;
                     if (unaccountedIds.size() < 20) {
-                        unaccountedIds.add(row.id());
+                        unaccountedIds.add(rowId);
                     }
                     continue;
                 }
@@ -135,9 +142,9 @@ public final class Reconciler {
                 if (!hasContent) {
                     continue;
                 }
-                String actual = targetSums.get(row.id());
-                sourceDigest.add(row.id()).add(expected[index]);
-                targetDigest.add(row.id()).add(actual);
+                String actual = targetSums.get(rowId);
+                sourceDigest.add(rowId).add(expected[index]);
+                targetDigest.add(rowId).add(actual);
                 if (!expected[index].equals(actual)) {
                     mismatched++;
                 }
@@ -149,6 +156,72 @@ public final class Reconciler {
         String t = targetDigest.hex();
         return new TableReconciliation(name, sourceRows, imported, quarantined, merged, unaccounted, countFlagged(c, name),
                 mismatched, gone, s, t, s.equals(t), unaccountedIds);
+    }
+
+    /** A chunk of source ids (ascending) and their converted-row checksums. */
+    private record SourceChunk(long[] ids, String[] checksums) {
+    }
+
+    /** Where the source side's checksums come from. */
+    private interface SourceSide {
+        /** @return the next chunk, or null after the last */
+        SourceChunk next() throws SQLException;
+    }
+
+    /** The file, read and converted again. */
+    private static final class FileSide implements SourceSide {
+        private final LegacySource source;
+        private final LegacyTable table;
+        private final MappingRules rules;
+        private long last;
+
+        FileSide(LegacySource source, LegacyTable table, MappingRules rules) {
+            this.source = source;
+            this.table = table;
+            this.rules = rules;
+        }
+
+        @Override
+        public SourceChunk next() throws SQLException {
+            List<SourceRow> rows = source.readChunk(table, last, CHUNK);
+            if (rows.isEmpty()) {
+                return null;
+            }
+            long[] ids = new long[rows.size()];
+            String[] sums = new String[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                ids[i] = rows.get(i).id();
+                sums[i] = SourceChecksums.of(rows.get(i), rules).checksum();
+            }
+            last = ids[ids.length - 1];
+            return new SourceChunk(ids, sums);
+        }
+    }
+
+    /** The checksums the import run computed from the file as it read it. */
+    private static final class LoggedSide implements SourceSide {
+        private final SourceChecksumLog.TableLog log;
+        private int position;
+
+        LoggedSide(SourceChecksumLog.TableLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public SourceChunk next() {
+            int n = Math.min(CHUNK, log.size() - position);
+            if (n <= 0) {
+                return null;
+            }
+            long[] ids = new long[n];
+            String[] sums = new String[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = log.id(position + i);
+                sums[i] = log.checksum(position + i);
+            }
+            position += n;
+            return new SourceChunk(ids, sums);
+        }
     }
 
     private static Map<Long, String> await(Future<Map<Long, String>> f) throws SQLException {

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /** The reconciliation of a legacy import: per table counts and checksums, and one summary line. */
-public record ReconciliationReport(Instant generatedAt, String sourcePath, long runId, List<TableReconciliation> tables,
+public record ReconciliationReport(Instant generatedAt, String sourcePath, long runId, String sourceSide,
+                                   List<TableReconciliation> tables,
                                    long totalSource, long totalUnaccounted, long totalMismatched, boolean balanced,
                                    String summary) {
 
-    public static ReconciliationReport of(Instant generatedAt, String sourcePath, long runId, List<TableReconciliation> tables) {
+    /** @param sourceSide how the source checksums were obtained: re-read from the file, or recorded by the import run */
+    public static ReconciliationReport of(Instant generatedAt, String sourcePath, long runId, String sourceSide,
+                                          List<TableReconciliation> tables) {
         long source = 0;
         long unaccounted = 0;
         long mismatched = 0;
@@ -33,7 +36,7 @@ public record ReconciliationReport(Instant generatedAt, String sourcePath, long 
             }
             summary = unaccounted + " of " + source + " rows unaccounted for, " + mismatched + " differ (" + b + ")";
         }
-        return new ReconciliationReport(generatedAt, sourcePath, runId, List.copyOf(tables), source, unaccounted,
+        return new ReconciliationReport(generatedAt, sourcePath, runId, sourceSide, List.copyOf(tables), source, unaccounted,
                 mismatched, balanced, summary);
     }
 

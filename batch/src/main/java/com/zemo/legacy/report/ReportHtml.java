@@ -14,7 +14,8 @@ final class ReportHtml {
                 .append("<h1>Legacy import reconciliation</h1>")
                 .append("<p class=\"").append(r.balanced() ? "ok" : "bad").append("\"><strong>").append(esc(r.summary()))
                 .append("</strong></p><p>Source: <code>").append(esc(r.sourcePath())).append("</code>, run ")
-                .append(r.runId()).append(", generated ").append(esc(r.generatedAt().toString())).append("</p>")
+                .append(r.runId()).append(", generated ").append(esc(r.generatedAt().toString())).append(", source checksums ")
+                .append(esc(r.sourceSide())).append("</p>")
                 .append("<table><tr><th>table</th><th>source</th><th>imported</th><th>merged</th><th>quarantined</th>")
                 .append("<th>unaccounted</th><th>flagged</th><th>differ</th><th>gone from source</th><th>checksums</th></tr>");
         for (TableReconciliation t : r.tables()) {

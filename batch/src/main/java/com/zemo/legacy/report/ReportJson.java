@@ -13,6 +13,7 @@ final class ReportJson {
         b.append("{\"generatedAt\":").append(str(r.generatedAt().toString()))
                 .append(",\"sourcePath\":").append(str(r.sourcePath()))
                 .append(",\"runId\":").append(r.runId())
+                .append(",\"sourceSide\":").append(str(r.sourceSide()))
                 .append(",\"totalSource\":").append(r.totalSource())
                 .append(",\"totalUnaccounted\":").append(r.totalUnaccounted())
                 .append(",\"totalMismatched\":").append(r.totalMismatched())

@@ -55,7 +55,8 @@ class CrashResumeTest {
         ImportCheckpoint committed = LegacyImporter.committedCheckpoint(crashed, start.runId());
         assertThat(committed).isEqualTo(seen.get(8));
         // A fresh importer, as after a restart: nothing in memory survives, all comes from the database.
-        new LegacyImporter(crashed, file, options).resume(committed, ChunkListener.NONE);
+        ImportResult resumed = new LegacyImporter(crashed, file, options).resume(committed, ChunkListener.NONE);
+        assertThat(resumed.sourceChecksums().complete()).as("a resumed run did not read the whole file").isFalse();
 
         assertSameState(reference, crashed, file, whole.runId(), start.runId());
     }

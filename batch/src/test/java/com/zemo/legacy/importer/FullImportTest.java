@@ -59,6 +59,17 @@ class FullImportTest {
     }
 
     @Test
+    void reconciliationFromTheRunsOwnSourceChecksumsEqualsARereadOfTheFile() throws Exception {
+        assertThat(result.sourceChecksums().complete()).isTrue();
+        ReconciliationReport fromLog = new Reconciler(ds, file, SECRET_KEY, new MappingRules(AS_OF, LegacyStatuses.DEFAULT_STALE_AFTER))
+                .reconcile(result.runId(), result.sourceChecksums());
+        assertThat(fromLog.sourceSide()).startsWith("recorded");
+        assertThat(report.sourceSide()).startsWith("re-read");
+        assertThat(fromLog.tables()).isEqualTo(report.tables());
+        assertThat(fromLog.summary()).isEqualTo(report.summary());
+    }
+
+    @Test
     void secretsAreCiphertextAndDecryptWithTheKey() throws Exception {
         for (Object[] row : Sql.rows(ds, "SELECT value_text, value_enc, value_hint, key FROM settings WHERE secret")) {
             assertThat(row[0]).isNull();
