@@ -6,6 +6,10 @@
 #   batch/bench/legacy-import-bench.sh [--tasks 20000] [--seed 7] [--workdir /tmp/zemo-legacy-bench]
 #                                      [--pg-host 127.0.0.1] [--pg-port 5432] [--pg-user postgres] [--xmx 512m]
 #
+# JAVA_OPTS (default: serial GC and the C1 compiler only) tunes the importer's JVM: on a 2-core machine a
+# job of this length spends more CPU in C2 compiler threads than C2's code saves, and the serial collector
+# needs no GC threads of its own.
+#
 # Needs: python3 (the generator in shared/legacy), a JDK 17, PostgreSQL reachable with trust auth, and
 # pgloader (installed with apt-get when missing). Prints wall time, max RSS and the ratio.
 set -euo pipefail
@@ -77,7 +81,7 @@ read -r PGL_S PGL_MB <<< "$(measure "$WORK/pgloader.log")"
 echo "== Zemo importer (import + reconciliation)"
 fresh_db zemo_bench_zemo
 export ZEMO_SECRET_KEY=${ZEMO_SECRET_KEY:-bench-only-secret-key-0123456789}
-/usr/bin/time -v java -Xmx"$XMX" -cp "$CP" com.zemo.legacy.cli.LegacyCommand import --source "$DB_FILE" \
+/usr/bin/time -v java -Xmx"$XMX" ${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -cp "$CP" com.zemo.legacy.cli.LegacyCommand import --source "$DB_FILE" \
   --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/zemo_bench_zemo" --user "$PGUSER" --chunk 2000 \
   --report-json "$WORK/report.json" --report-html "$WORK/report.html" > "$WORK/zemo.log" 2>&1
 read -r ZEMO_S ZEMO_MB <<< "$(measure "$WORK/zemo.log")"
