@@ -113,5 +113,10 @@ class LegacyContentTest {
         assertThat(new RowDigest().add(new java.math.BigDecimal("0.70")).hex())
                 .isEqualTo(new RowDigest().add(new java.math.BigDecimal("0.7")).hex());
         assertThat(new RowDigest().add("1").hex()).isNotEqualTo(new RowDigest().add(1L).hex());
+        byte[] page = "<p>Окна</p>".getBytes(StandardCharsets.UTF_8);
+        byte[] changed = page.clone();
+        changed[3] ^= 1;
+        assertThat(new RowDigest().add(page).hex()).isEqualTo(new RowDigest().add(page.clone()).hex())
+                .isNotEqualTo(new RowDigest().add(changed).hex());
     }
 }
