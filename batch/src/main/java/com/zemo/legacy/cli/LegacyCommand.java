@@ -31,6 +31,8 @@ import java.util.logging.Logger;
  *   resume  --source FILE --jdbc URL --run ID [...]       (continues a run from its committed checkpoint)
  *   export  --out FILE --jdbc URL
  * </pre>
+ * Every command first brings the schema up to date with Flyway, unless {@code --no-migrate} says the
+ * database is migrated already (by the application itself, or by a deployment step).
  * The pgcrypto key comes from the environment variable ZEMO_SECRET_KEY, never from the command line
  * (it would show in the process list). Progress and the report's summary line go to java.util.logging.
  */
@@ -57,7 +59,9 @@ public final class LegacyCommand {
         if (key == null) {
             throw new IllegalArgumentException("set ZEMO_SECRET_KEY to the pgcrypto key of the API keys");
         }
-        SchemaMigrator.migrate(ds);
+        if (!o.containsKey("no-migrate")) {
+            SchemaMigrator.migrate(ds);
+        }
         switch (args[0]) {
             case "import", "resume" -> runImport(args[0], o, ds, key);
             case "export" -> {
