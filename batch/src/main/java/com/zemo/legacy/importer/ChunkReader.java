@@ -8,23 +8,37 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads and converts the chunks after a checkpoint on its own thread, at most two chunks ahead of the writer:
- * the SQLite reads, conversions, checksums and gzip of chunk n+1 overlap with PostgreSQL writing chunk n,
- * while memory stays bounded by the queue.
+ * Reads the chunks after a checkpoint on its own thread and converts them on {@code converters} more (the
+ * conversions, checksums and gzip are the import's main CPU cost), at most three chunks ahead of the writer:
+ * that work overlaps with PostgreSQL writing the current chunk, memory stays bounded by the queue, and the
+ * writer still gets the chunks in source order.
  */
 final class ChunkReader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChunkReader.class.getName());
     private static final Object END = new Object();
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(3);
+    private final ExecutorService converters;
     private final Thread thread;
 
-    ChunkReader(Path file, ImportCheckpoint from, int chunkSize, Function<List<SourceRow>, PreparedChunk> prepare) {
+    ChunkReader(Path file, ImportCheckpoint from, int chunkSize, int converterThreads,
+                Function<List<SourceRow>, PreparedChunk> prepare) {
+        AtomicInteger n = new AtomicInteger();
+        converters = Executors.newFixedThreadPool(converterThreads, r -> {
+            Thread t = new Thread(r, "legacy-import-convert-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         thread = new Thread(() -> produce(file, from, chunkSize, prepare), "legacy-import-reader");
         thread.setDaemon(true);
         thread.start();
@@ -42,7 +56,7 @@ final class ChunkReader implements AutoCloseable {
                         break;
                     }
                     after = rows.get(rows.size() - 1).id();
-                    queue.put(prepare.apply(rows));
+                    queue.put(converters.submit(() -> prepare.apply(rows)));
                 }
             }
         } catch (InterruptedException e) {
@@ -71,12 +85,22 @@ final class ChunkReader implements AutoCloseable {
         if (o instanceof Error e) {
             throw e;
         }
-        return (PreparedChunk) o;
+        @SuppressWarnings("unchecked")
+        Future<PreparedChunk> converted = (Future<PreparedChunk>) o;
+        try {
+            return converted.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override
     public void close() {
         thread.interrupt();
+        converters.shutdownNow();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

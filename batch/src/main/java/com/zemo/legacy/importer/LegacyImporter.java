@@ -2,6 +2,7 @@ package com.zemo.legacy.importer;
 
 import com.zemo.legacy.mapping.Flag;
 import com.zemo.legacy.mapping.MappingRules;
+import com.zemo.legacy.mapping.NulGuard;
 import com.zemo.legacy.mapping.QuarantineException;
 import com.zemo.legacy.mapping.SourceChecksums;
 import com.zemo.legacy.source.LegacyTable;
@@ -35,6 +36,8 @@ import java.util.logging.Logger;
  */
 public final class LegacyImporter {
     private static final Logger LOG = Logger.getLogger(LegacyImporter.class.getName());
+    /** Conversion is the import's main CPU cost and needs no database: two threads keep the writer fed on two cores. */
+    private static final int CONVERTER_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     private final DataSource target;
     private final Path sourceFile;
@@ -107,7 +110,8 @@ public final class LegacyImporter {
         ImportCheckpoint cp = start;
         MappingRules rules = new MappingRules(start.asOf(), options.staleAfter());
         try (Connection c = target.getConnection();
-             ChunkReader reader = new ChunkReader(sourceFile, start, options.chunkSize(), rows -> prepare(rows, rules))) {
+             ChunkReader reader = new ChunkReader(sourceFile, start, options.chunkSize(), CONVERTER_THREADS,
+                     rows -> prepare(rows, rules))) {
             c.setAutoCommit(false);
             relaxCommitDurability(c);
             PreparedChunk chunk;
@@ -151,6 +155,7 @@ public final class LegacyImporter {
         for (int i = 0; i < rows.size(); i++) {
             SourceRow row = rows.get(i);
             try {
+                NulGuard.check(row);
                 Object r = imp.convert(row, rules);
                 converted[i] = r;
                 checksums[i] = checksumOf(imp, r);

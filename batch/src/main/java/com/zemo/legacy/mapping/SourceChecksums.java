@@ -13,6 +13,7 @@ public final class SourceChecksums {
 
     public static Result of(SourceRow row, MappingRules rules) {
         try {
+            NulGuard.check(row);
             String c = switch (row.table()) {
                 case USERS -> UserRow.fromSource(row).checksum();
                 case SETTINGS -> SettingRow.fromSource(row).checksum();

@@ -1,6 +1,7 @@
 package com.zemo.legacy.report;
 
 import com.zemo.legacy.importer.IdMapEntry;
+import com.zemo.legacy.importer.Jdbc;
 import com.zemo.legacy.importer.SourceChecksumLog;
 import com.zemo.legacy.mapping.MappingRules;
 import com.zemo.legacy.mapping.RowDigest;
@@ -60,18 +61,20 @@ public final class Reconciler {
     public ReconciliationReport reconcile(long runId, SourceChecksumLog sourceLog) throws SQLException {
         SourceChecksumLog log = sourceLog != null && sourceLog.complete() ? sourceLog : null;
         List<TableReconciliation> tables = new ArrayList<>();
-        ExecutorService targetSide = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService targetSide = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "legacy-reconcile-target");
             t.setDaemon(true);
             return t;
         });
         try (LegacySource source = LegacySource.open(sourceFile); Connection c = target.getConnection();
-             Connection tc = target.getConnection()) {
+             Connection tc = target.getConnection(); Connection tc2 = target.getConnection()) {
             c.setReadOnly(true);
             tc.setReadOnly(true);
+            tc2.setReadOnly(true);
+            Connection[] targetConnections = {tc, tc2};
             for (LegacyTable table : LegacyTable.values()) {
                 SourceSide side = log != null ? new LoggedSide(log.table(table)) : new FileSide(source, table, rules);
-                TableReconciliation t = reconcileTable(side, c, tc, targetSide, table);
+                TableReconciliation t = reconcileTable(side, c, targetConnections, targetSide, table);
                 LOG.fine(() -> "reconciled " + t);
                 tables.add(t);
             }
@@ -96,9 +99,10 @@ public final class Reconciler {
 
     /**
      * One table, chunk by chunk. PostgreSQL's side of a chunk (decrypting, un-gzipping, checksumming) runs on
-     * {@code targetSide} with its own connection while this thread converts the SQLite side.
+     * {@code targetSide}, each half of the chunk's id range with its own connection, while this thread
+     * converts the SQLite side.
      */
-    private TableReconciliation reconcileTable(SourceSide source, Connection c, Connection tc, ExecutorService targetSide,
+    private TableReconciliation reconcileTable(SourceSide source, Connection c, Connection[] tcs, ExecutorService targetSide,
                                                LegacyTable table) throws SQLException {
         String name = table.tableName();
         long sourceRows = 0;
@@ -117,10 +121,13 @@ public final class Reconciler {
             }
             long from = chunk.ids()[0];
             long to = chunk.ids()[chunk.ids().length - 1];
-            Future<Map<Long, String>> targetFuture = targetSide.submit(() -> TargetRows.checksums(tc, table, from, to, secretKey));
+            long mid = chunk.ids()[(chunk.ids().length - 1) / 2];
+            Future<Map<Long, String>> lower = targetSide.submit(() -> TargetRows.checksums(tcs[0], table, from, mid, secretKey));
+            Future<Map<Long, String>> upper = targetSide.submit(() -> TargetRows.checksums(tcs[1], table, mid + 1, to, secretKey));
             Map<Long, IdMapEntry> map = idMap(c, name, from, to);
             String[] expected = chunk.checksums();
-            Map<Long, String> targetSums = await(targetFuture);
+            Map<Long, String> targetSums = await(lower);
+            targetSums.putAll(await(upper));
             for (int index = 0; index < expected.length; index++) {
                 long rowId = chunk.ids()[index];
                 sourceRows++;
@@ -247,7 +254,8 @@ public final class Reconciler {
             ps.setLong(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    m.put(rs.getLong(1), new IdMapEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    long legacyId = rs.getLong(1);
+                    m.put(legacyId, new IdMapEntry(legacyId, Jdbc.getLong(rs, "new_id"), rs.getString(3), rs.getString(4)));
                 }
             }
         }

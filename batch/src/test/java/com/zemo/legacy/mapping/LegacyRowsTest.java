@@ -94,6 +94,13 @@ class LegacyRowsTest {
         assertThat(l.at()).isEqualTo(Instant.EPOCH);
     }
 
+    @Test
+    void nulInTextQuarantinesTheRow() {
+        SourceRow r = row(LegacyTable.TASK_LOGS, 9, 1L, "info", "bad\u0000byte", "2024-01-01 00:00:00");
+        assertThat(SourceChecksums.of(r, RULES).quarantined()).isTrue();
+        assertThatThrownBy(() -> NulGuard.check(r)).isInstanceOf(QuarantineException.class).hasMessageContaining("NUL");
+    }
+
     private static SourceRow row(LegacyTable table, long id, Object... values) {
         assertThat(values).hasSize(table.columns().size());
         return new SourceRow(table, id, values);
