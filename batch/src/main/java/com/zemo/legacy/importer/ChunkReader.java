@@ -31,7 +31,8 @@ final class ChunkReader implements AutoCloseable {
     private final ExecutorService converters;
     private final Thread thread;
 
-    ChunkReader(Path file, ImportCheckpoint from, int chunkSize, int converterThreads,
+    /** Reads {@code first} after {@code afterId}, then every table up to {@code last} inclusive, in order. */
+    ChunkReader(Path file, LegacyTable first, long afterId, LegacyTable last, int chunkSize, int converterThreads,
                 Function<List<SourceRow>, PreparedChunk> prepare) {
         AtomicInteger n = new AtomicInteger();
         converters = Executors.newFixedThreadPool(converterThreads, r -> {
@@ -39,17 +40,18 @@ final class ChunkReader implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread = new Thread(() -> produce(file, from, chunkSize, prepare), "legacy-import-reader");
+        thread = new Thread(() -> produce(file, first, afterId, last, chunkSize, prepare), "legacy-import-reader-" + first.tableName());
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void produce(Path file, ImportCheckpoint from, int chunkSize, Function<List<SourceRow>, PreparedChunk> prepare) {
+    private void produce(Path file, LegacyTable first, long afterId, LegacyTable lastTable, int chunkSize,
+                         Function<List<SourceRow>, PreparedChunk> prepare) {
         Object last = END;
         try (LegacySource source = LegacySource.open(file)) {
             LegacyTable[] tables = LegacyTable.values();
-            for (int t = from.legacyTable().ordinal(); t < tables.length; t++) {
-                long after = tables[t] == from.legacyTable() ? from.lastSourceId() : 0;
+            for (int t = first.ordinal(); t <= lastTable.ordinal(); t++) {
+                long after = tables[t] == first ? afterId : 0;
                 while (true) {
                     List<SourceRow> rows = source.readChunk(tables[t], after, chunkSize);
                     if (rows.isEmpty()) {

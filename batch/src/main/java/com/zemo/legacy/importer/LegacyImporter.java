@@ -17,7 +17,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +45,10 @@ import java.util.logging.Logger;
 public final class LegacyImporter {
     private static final Logger LOG = Logger.getLogger(LegacyImporter.class.getName());
     /** Conversion is the import's main CPU cost and needs no database: two threads keep the writer fed on two cores. */
+    /** The last table written on its own; the ones after it only point at tasks and prompts. */
+    private static final LegacyTable LAST_SEQUENTIAL = LegacyTable.TASKS;
+    /** Tables written side by side after tasks: two PostgreSQL backends instead of one. */
+    private static final int PARALLEL_TABLES = 2;
     private static final int CONVERTER_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     private final DataSource target;
@@ -98,6 +110,9 @@ public final class LegacyImporter {
      * Continues from a checkpoint (the start one or any committed one) to the end of the last table. If the
      * run's checkpoint in the database is older than {@code from} (a commit lost with a crashed server),
      * the older one is used: rows already applied are skipped by checksum, rows lost are applied again.
+     * users, settings, prompts and tasks go one after another (each may point at the ones before); the
+     * tables that only point at tasks then go two at a time, each on its own connection (see
+     * {@link PrefixCheckpoint} for what the checkpoint is meanwhile).
      */
     public ImportResult resume(ImportCheckpoint from, ChunkListener listener) throws SQLException {
         ImportCheckpoint start = options.dryRun() ? from : earlier(from, committedCheckpoint(target, from.runId()));
@@ -107,24 +122,21 @@ public final class LegacyImporter {
         if (start.legacyTable().ordinal() != 0 || start.lastSourceId() != 0) {
             sourceLog.markIncomplete();
         }
-        ImportCheckpoint cp = start;
         MappingRules rules = new MappingRules(start.asOf(), options.staleAfter());
-        try (Connection c = target.getConnection();
-             ChunkReader reader = new ChunkReader(sourceFile, start, options.chunkSize(), CONVERTER_THREADS,
-                     rows -> prepare(rows, rules))) {
-            c.setAutoCommit(false);
-            relaxCommitDurability(c);
-            PreparedChunk chunk;
-            while ((chunk = reader.next()) != null) {
-                cp = new ImportCheckpoint(cp.runId(), chunk.table().tableName(), chunk.lastId(), cp.asOf());
-                apply(c, chunk, cp, progress);
-                for (int i = 0; i < chunk.rows().size(); i++) {
-                    sourceLog.record(chunk.table(), chunk.rows().get(i).id(), chunk.checksums()[i]);
-                }
-                listener.committed(cp, progress);
+        ImportCheckpoint cp = start;
+        try {
+            ImportCheckpoint parallelFrom = start;
+            if (start.legacyTable().ordinal() <= LAST_SEQUENTIAL.ordinal()) {
+                cp = runSequential(start, rules, progress, sourceLog, listener);
+                parallelFrom = new ImportCheckpoint(cp.runId(), LegacyTable.values()[LAST_SEQUENTIAL.ordinal() + 1].tableName(),
+                        0, cp.asOf());
             }
+            cp = runParallel(parallelFrom, rules, progress, sourceLog, listener);
             if (!options.dryRun()) {
-                finishRun(c, cp.runId());
+                try (Connection c = target.getConnection()) {
+                    c.setAutoCommit(false);
+                    finishRun(c, cp.runId());
+                }
             }
         } catch (SQLException | RuntimeException e) {
             throw e;
@@ -135,6 +147,120 @@ public final class LegacyImporter {
         return new ImportResult(cp.runId(), cp, progress, options.dryRun(), sourceLog);
     }
 
+    /** The tables up to tasks, one chunk after another on one connection, the checkpoint in each chunk's transaction. */
+    private ImportCheckpoint runSequential(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
+                                           SourceChecksumLog sourceLog, ChunkListener listener) throws Exception {
+        ImportCheckpoint cp = start;
+        try (Connection c = target.getConnection();
+             ChunkReader reader = new ChunkReader(sourceFile, start.legacyTable(), start.lastSourceId(), LAST_SEQUENTIAL,
+                     options.chunkSize(), CONVERTER_THREADS, rows -> prepare(rows, rules))) {
+            c.setAutoCommit(false);
+            relaxCommitDurability(c);
+            PreparedChunk chunk;
+            while ((chunk = reader.next()) != null) {
+                cp = new ImportCheckpoint(cp.runId(), chunk.table().tableName(), chunk.lastId(), cp.asOf());
+                apply(c, chunk, cp, progress, references, true);
+                record(sourceLog, chunk);
+                listener.committed(cp, progress);
+            }
+        }
+        return cp;
+    }
+
+    /**
+     * The tables after tasks, two at a time (pages, the biggest, first). Each worker has its own connection,
+     * reader and references; a failure in one stops the other.
+     */
+    private ImportCheckpoint runParallel(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
+                                         SourceChecksumLog sourceLog, ChunkListener listener) throws Exception {
+        List<LegacyTable> tables = new ArrayList<>();
+        for (LegacyTable t : LegacyTable.values()) {
+            if (t.ordinal() >= start.legacyTable().ordinal()) {
+                tables.add(t);
+            }
+        }
+        PrefixCheckpoint prefix = new PrefixCheckpoint(tables, start, target, !options.dryRun(), listener);
+        Queue<LegacyTable> work = new ConcurrentLinkedQueue<>();
+        if (tables.contains(LegacyTable.PAGES)) {
+            work.add(LegacyTable.PAGES);
+        }
+        for (LegacyTable t : tables) {
+            if (t != LegacyTable.PAGES) {
+                work.add(t);
+            }
+        }
+        AtomicBoolean failed = new AtomicBoolean();
+        int workers = Math.min(PARALLEL_TABLES, tables.size());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "legacy-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> {
+                    writeTables(work, start, rules, progress, sourceLog, prefix, failed);
+                    return null;
+                }));
+            }
+            Exception first = null;
+            for (Future<Void> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    failed.set(true);
+                    Exception cause = e.getCause() instanceof Exception c ? c : e;
+                    // The worker that met the cause, not the one told to stop because of it, says why.
+                    if (first == null || first instanceof PrefixCheckpoint.StoppedElsewhere) {
+                        first = cause;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return prefix.current();
+    }
+
+    private void writeTables(Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
+                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed) throws Exception {
+        References refs = new References(); // only reads committed users, prompts and tasks
+        try (Connection c = target.getConnection()) {
+            c.setAutoCommit(false);
+            relaxCommitDurability(c);
+            LegacyTable table;
+            while (!failed.get() && (table = work.poll()) != null) {
+                long after = table == start.legacyTable() ? start.lastSourceId() : 0;
+                try (ChunkReader reader = new ChunkReader(sourceFile, table, after, table, options.chunkSize(),
+                        CONVERTER_THREADS, rows -> prepare(rows, rules))) {
+                    PreparedChunk chunk;
+                    while (!failed.get() && (chunk = reader.next()) != null) {
+                        ImportCheckpoint cp = new ImportCheckpoint(start.runId(), table.tableName(), chunk.lastId(), start.asOf());
+                        apply(c, chunk, cp, progress, refs, false);
+                        record(sourceLog, chunk);
+                        prefix.committed(table, chunk.lastId(), progress);
+                    }
+                }
+                if (!failed.get()) {
+                    prefix.finished(table, progress);
+                }
+            }
+        } catch (Exception | Error e) {
+            failed.set(true);
+            throw e;
+        }
+    }
+
+    private static void record(SourceChecksumLog log, PreparedChunk chunk) {
+        for (int i = 0; i < chunk.rows().size(); i++) {
+            log.record(chunk.table(), chunk.rows().get(i).id(), chunk.checksums()[i]);
+        }
+    }
+
     /**
      * Applies one chunk of source rows of one table in one transaction, with the checkpoint {@code cp}
      * (this chunk's table and last id) written in the same transaction. For a batch writer that reads and
@@ -142,7 +268,7 @@ public final class LegacyImporter {
      */
     public void importChunk(Connection c, List<SourceRow> rows, ImportCheckpoint cp, ImportProgress progress) throws SQLException {
         if (!rows.isEmpty()) {
-            apply(c, prepare(rows, new MappingRules(cp.asOf(), options.staleAfter())), cp, progress);
+            apply(c, prepare(rows, new MappingRules(cp.asOf(), options.staleAfter())), cp, progress, references, true);
         }
     }
 
@@ -174,6 +300,11 @@ public final class LegacyImporter {
 
     /** Writes a prepared chunk, its id-map and quarantine rows and the checkpoint in one transaction. */
     public void apply(Connection c, PreparedChunk chunk, ImportCheckpoint cp, ImportProgress progress) throws SQLException {
+        apply(c, chunk, cp, progress, references, true);
+    }
+
+    private void apply(Connection c, PreparedChunk chunk, ImportCheckpoint cp, ImportProgress progress, References references,
+                       boolean saveCheckpoint) throws SQLException {
         List<SourceRow> rows = chunk.rows();
         LegacyTable table = chunk.table();
         TableImport<?> imp = imports.get(table);
@@ -191,7 +322,9 @@ public final class LegacyImporter {
                 imp.endChunk(tx);
                 idMap.flush(c, cp.runId(), known.keySet());
                 quarantine.flush(c, cp.runId());
-                saveCheckpoint(c, cp);
+                if (saveCheckpoint) {
+                    saveCheckpoint(c, cp);
+                }
                 c.commit();
                 references.commit();
             }

@@ -46,10 +46,17 @@ public final class SourceChecksumLog {
     }
 
     private final Map<LegacyTable, TableLog> tables = new EnumMap<>(LegacyTable.class);
-    private boolean complete = true;
+    private volatile boolean complete = true;
+
+    public SourceChecksumLog() {
+        // All tables up front: parallel workers then only read the map, each appending to its own table.
+        for (LegacyTable t : LegacyTable.values()) {
+            tables.put(t, new TableLog());
+        }
+    }
 
     void record(LegacyTable table, long id, String checksum) {
-        tables.computeIfAbsent(table, t -> new TableLog()).add(id, checksum);
+        tables.get(table).add(id, checksum);
     }
 
     /** The run did not start at the beginning of the file: earlier rows were read by another process. */
@@ -63,6 +70,6 @@ public final class SourceChecksumLog {
     }
 
     public TableLog table(LegacyTable table) {
-        return tables.getOrDefault(table, new TableLog());
+        return tables.get(table);
     }
 }

@@ -81,7 +81,9 @@ class CrashResumeTest {
         // The batch runtime's own checkpoint may lag behind the database: resume from three chunks back.
         ImportResult resumed = new LegacyImporter(crashed, file, options).resume(seen.get(10), ChunkListener.NONE);
         long unchanged = resumed.progress().tables().stream().mapToLong(TableCounts::unchanged).sum();
-        assertThat(unchanged).isEqualTo(3L * CHUNK);
+        // At least the three chunks between the two checkpoints; more when tables written side by side had
+        // committed beyond the checkpoint.
+        assertThat(unchanged).isGreaterThanOrEqualTo(3L * CHUNK);
 
         assertSameState(reference, crashed, file, whole.runId(), start.runId());
     }
