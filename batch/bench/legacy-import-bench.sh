@@ -77,6 +77,9 @@ PGL_ROWS=$(for t in users settings prompts tasks task_logs serp_results pages an
   psql -qXAt -d zemo_bench_pgloader -c "SELECT count(*) FROM $t" 2>/dev/null || echo 0
 done | paste -sd+ | bc)
 read -r PGL_S PGL_MB <<< "$(measure "$WORK/pgloader.log")"
+PGL_EXIT=$(grep "Exit status" "$WORK/pgloader.log" | awk '{print $NF}')
+PGL_NOTE=""
+if grep -q "Heap exhausted" "$WORK/pgloader.log"; then PGL_NOTE=", crashed: heap exhausted"; fi
 
 echo "== Zemo importer (import + reconciliation)"
 fresh_db zemo_bench_zemo
@@ -89,7 +92,7 @@ SUMMARY=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summa
 
 echo
 printf '%-12s %10s %10s %s\n' tool wall_s max_rss_mb rows
-printf '%-12s %10s %10s %s\n' pgloader "$PGL_S" "$PGL_MB" "$PGL_ROWS of $SOURCE_ROWS source rows copied raw (errors: $(grep -c ' ERROR ' "$WORK/pgloader.log" || true) log lines)"
+printf '%-12s %10s %10s %s\n' pgloader "$PGL_S" "$PGL_MB" "$PGL_ROWS of $SOURCE_ROWS source rows copied raw (exit $PGL_EXIT$PGL_NOTE, $(grep -c ' ERROR ' "$WORK/pgloader.log" || true) ERROR lines)"
 printf '%-12s %10s %10s %s\n' zemo "$ZEMO_S" "$ZEMO_MB" "$SUMMARY"
 awk -v z="$ZEMO_S" -v p="$PGL_S" 'BEGIN { printf "ratio zemo/pgloader wall time: %.2f\n", z / p }'
 grep -E "import took|import \+ reconciliation took" "$WORK/zemo.log" | sed 's/^INFO: //' | cut -c1-160

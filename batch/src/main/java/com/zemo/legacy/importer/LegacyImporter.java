@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -26,14 +27,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Imports the monolith's SQLite file into PostgreSQL: table by table in dependency order, chunk by chunk,
- * one transaction per chunk that holds the target rows, their legacy_id_map rows, their quarantine rows and
- * the run's checkpoint. Every source row ends imported, merged or quarantined.
+ * Imports the monolith's SQLite file into PostgreSQL: table by table in dependency order (the tables that
+ * only point at tasks two at a time), chunk by chunk, one transaction per chunk that holds the target rows,
+ * their legacy_id_map rows, their quarantine rows and (up to tasks) the run's checkpoint. Every source row
+ * ends imported, merged or quarantined.
  * <p>
  * The same pass serves the first import, a resume after a crash and a delta sync: a row whose converted
  * checksum the id map already holds is skipped, a new one inserted, a changed one updated in place. So
@@ -44,11 +45,11 @@ import java.util.logging.Logger;
  */
 public final class LegacyImporter {
     private static final Logger LOG = Logger.getLogger(LegacyImporter.class.getName());
-    /** Conversion is the import's main CPU cost and needs no database: two threads keep the writer fed on two cores. */
     /** The last table written on its own; the ones after it only point at tasks and prompts. */
     private static final LegacyTable LAST_SEQUENTIAL = LegacyTable.TASKS;
     /** Tables written side by side after tasks: two PostgreSQL backends instead of one. */
     private static final int PARALLEL_TABLES = 2;
+    /** Conversion is the import's main CPU cost and needs no database: two threads per reader keep a writer fed. */
     private static final int CONVERTER_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     private final DataSource target;
