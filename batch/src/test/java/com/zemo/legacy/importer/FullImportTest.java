@@ -38,7 +38,6 @@ class FullImportTest {
         report = new Reconciler(ds, file, SECRET_KEY, new MappingRules(AS_OF, LegacyStatuses.DEFAULT_STALE_AFTER))
                 .reconcile(result.runId());
         Reconciler.store(ds, report);
-        System.out.println(report.toJson());
     }
 
     @Test
