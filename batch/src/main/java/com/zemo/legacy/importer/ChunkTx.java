@@ -1,0 +1,74 @@
+package com.zemo.legacy.importer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Everything one chunk's transaction writes through: the connection, id map, quarantine and references. */
+final class ChunkTx {
+    final Connection connection;
+    final long runId;
+    final String secretKey;
+    final References references;
+    final IdMap idMap;
+    final QuarantineLog quarantine;
+    private final Deque<Long> ids = new ArrayDeque<>();
+    private long currentSourceId;
+    private boolean currentFlagged;
+
+    ChunkTx(Connection connection, long runId, String secretKey, References references, IdMap idMap, QuarantineLog quarantine) {
+        this.connection = connection;
+        this.runId = runId;
+        this.secretKey = secretKey;
+        this.references = references;
+        this.idMap = idMap;
+        this.quarantine = quarantine;
+    }
+
+    void startRow(long sourceId) {
+        currentSourceId = sourceId;
+        currentFlagged = false;
+    }
+
+    boolean currentFlagged() {
+        return currentFlagged;
+    }
+
+    /** A column of the current row needed a fallback (orphan reference, merge, ...). */
+    void flag(String column, String reason, String raw) {
+        quarantine.flag(currentSourceId, column, reason, raw);
+        currentFlagged = true;
+    }
+
+    /**
+     * Reserves target ids for the chunk's new rows from the table's own sequence, so parents, children and
+     * id-map rows know them before the batch runs. Ids unused by a chunk (or by a rolled-back one) are gaps.
+     */
+    void reserveIds(String targetTable, int count) throws SQLException {
+        ids.clear();
+        if (count == 0) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
+            ps.setString(1, targetTable);
+            ps.setInt(2, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+    }
+
+    long nextId() {
+        Long id = ids.poll();
+        if (id == null) {
+            throw new IllegalStateException("more new rows than reserved ids");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,452 @@
+package com.zemo.legacy.importer;
+
+import com.zemo.legacy.mapping.Flag;
+import com.zemo.legacy.mapping.MappingRules;
+import com.zemo.legacy.mapping.NulGuard;
+import com.zemo.legacy.mapping.QuarantineException;
+import com.zemo.legacy.mapping.SourceChecksums;
+import com.zemo.legacy.source.LegacyTable;
+import com.zemo.legacy.source.SourceRow;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Imports the monolith's SQLite file into PostgreSQL: table by table in dependency order (the tables that
+ * only point at tasks two at a time), chunk by chunk, one transaction per chunk that holds the target rows,
+ * their legacy_id_map rows, their quarantine rows and (up to tasks) the run's checkpoint. Every source row
+ * ends imported, merged or quarantined.
+ * <p>
+ * The same pass serves the first import, a resume after a crash and a delta sync: a row whose converted
+ * checksum the id map already holds is skipped, a new one inserted, a changed one updated in place. So
+ * resuming from any committed checkpoint (or an older one) ends in the state an uninterrupted run gives.
+ * <p>
+ * Plain JDBC with no container types: a Jakarta Batch chunk step can call {@link #importChunk} from its
+ * writer, or a batchlet can call {@link #run}.
+ */
+public final class LegacyImporter {
+    private static final Logger LOG = Logger.getLogger(LegacyImporter.class.getName());
+    /** The last table written on its own; the ones after it only point at tasks and prompts. */
+    private static final LegacyTable LAST_SEQUENTIAL = LegacyTable.TASKS;
+    /** Tables written side by side after tasks: two PostgreSQL backends instead of one. */
+    private static final int PARALLEL_TABLES = 2;
+    /** Conversion is the import's main CPU cost and needs no database: two threads per reader keep a writer fed. */
+    private static final int CONVERTER_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    private final DataSource target;
+    private final Path sourceFile;
+    private final ImportOptions options;
+    private final References references = new References();
+    private final Map<LegacyTable, TableImport<?>> imports = Map.of(
+            LegacyTable.USERS, new UsersImport(), LegacyTable.SETTINGS, new SettingsImport(),
+            LegacyTable.PROMPTS, new PromptsImport(), LegacyTable.TASKS, new TasksImport(),
+            LegacyTable.TASK_LOGS, new TaskLogsImport(), LegacyTable.SERP_RESULTS, new SerpResultsImport(),
+            LegacyTable.PAGES, new PagesImport(), LegacyTable.ANALYSES, new AnalysesImport(),
+            LegacyTable.GENERATIONS, new GenerationsImport());
+
+    public LegacyImporter(DataSource target, Path sourceFile, ImportOptions options) {
+        this.target = target;
+        this.sourceFile = sourceFile;
+        this.options = options;
+    }
+
+    /** Starts a new run: a legacy_import_runs row (none in a dry run) and its first checkpoint. */
+    public ImportCheckpoint begin(Instant asOf) throws SQLException {
+        if (options.dryRun()) {
+            return ImportCheckpoint.start(0, asOf);
+        }
+        try (Connection c = target.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO legacy_import_runs (source_path, mode, dry_run, "
+                     + "status, as_of, checkpoint_table, checkpoint_last_id) VALUES (?, ?, false, 'running', ?, ?, 0) RETURNING id")) {
+            ps.setString(1, sourceFile.toAbsolutePath().toString());
+            ps.setString(2, options.mode());
+            ps.setObject(3, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+            ps.setString(4, LegacyTable.values()[0].tableName());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return ImportCheckpoint.start(rs.getLong(1), asOf);
+            }
+        }
+    }
+
+    /** The checkpoint last committed for a run, as the chunk transactions wrote it: for a resume after a crash. */
+    public static ImportCheckpoint committedCheckpoint(DataSource target, long runId) throws SQLException {
+        try (Connection c = target.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT checkpoint_table, checkpoint_last_id, as_of FROM legacy_import_runs WHERE id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no legacy import run " + runId);
+                }
+                return new ImportCheckpoint(runId, rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant());
+            }
+        }
+    }
+
+    /** A whole run: {@link #begin}, then every chunk, then the run marked finished. */
+    public ImportResult run(Instant asOf, ChunkListener listener) throws SQLException {
+        return resume(begin(asOf), listener);
+    }
+
+    /**
+     * Continues from a checkpoint (the start one or any committed one) to the end of the last table. If the
+     * run's checkpoint in the database is older than {@code from} (a commit lost with a crashed server),
+     * the older one is used: rows already applied are skipped by checksum, rows lost are applied again.
+     * users, settings, prompts and tasks go one after another (each may point at the ones before); the
+     * tables that only point at tasks then go two at a time, each on its own connection (see
+     * {@link PrefixCheckpoint} for what the checkpoint is meanwhile).
+     */
+    public ImportResult resume(ImportCheckpoint from, ChunkListener listener) throws SQLException {
+        ImportCheckpoint start = options.dryRun() ? from : earlier(from, committedCheckpoint(target, from.runId()));
+        LOG.info(() -> "legacy import from " + sourceFile + " at " + start + " with " + options);
+        ImportProgress progress = new ImportProgress();
+        SourceChecksumLog sourceLog = new SourceChecksumLog();
+        if (start.legacyTable().ordinal() != 0 || start.lastSourceId() != 0) {
+            sourceLog.markIncomplete();
+        }
+        MappingRules rules = new MappingRules(start.asOf(), options.staleAfter());
+        ImportCheckpoint cp = start;
+        try {
+            ImportCheckpoint parallelFrom = start;
+            if (start.legacyTable().ordinal() <= LAST_SEQUENTIAL.ordinal()) {
+                cp = runSequential(start, rules, progress, sourceLog, listener);
+                parallelFrom = new ImportCheckpoint(cp.runId(), LegacyTable.values()[LAST_SEQUENTIAL.ordinal() + 1].tableName(),
+                        0, cp.asOf());
+            }
+            cp = runParallel(parallelFrom, rules, progress, sourceLog, listener);
+            if (!options.dryRun()) {
+                try (Connection c = target.getConnection()) {
+                    c.setAutoCommit(false);
+                    finishRun(c, cp.runId());
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("legacy import stopped after checkpoint " + cp, e);
+        }
+        LOG.info(() -> "legacy import done: " + progress);
+        return new ImportResult(cp.runId(), cp, progress, options.dryRun(), sourceLog);
+    }
+
+    /** The tables up to tasks, one chunk after another on one connection, the checkpoint in each chunk's transaction. */
+    private ImportCheckpoint runSequential(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
+                                           SourceChecksumLog sourceLog, ChunkListener listener) throws Exception {
+        ImportCheckpoint cp = start;
+        try (Connection c = target.getConnection();
+             ChunkReader reader = new ChunkReader(sourceFile, start.legacyTable(), start.lastSourceId(), LAST_SEQUENTIAL,
+                     options.chunkSize(), CONVERTER_THREADS, rows -> prepare(rows, rules))) {
+            c.setAutoCommit(false);
+            relaxCommitDurability(c);
+            PreparedChunk chunk;
+            while ((chunk = reader.next()) != null) {
+                cp = new ImportCheckpoint(cp.runId(), chunk.table().tableName(), chunk.lastId(), cp.asOf());
+                apply(c, chunk, cp, progress, references, true);
+                record(sourceLog, chunk);
+                listener.committed(cp, progress);
+            }
+        }
+        return cp;
+    }
+
+    /**
+     * The tables after tasks, two at a time (pages, the biggest, first). Each worker has its own connection,
+     * reader and references; a failure in one stops the other.
+     */
+    private ImportCheckpoint runParallel(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
+                                         SourceChecksumLog sourceLog, ChunkListener listener) throws Exception {
+        List<LegacyTable> tables = new ArrayList<>();
+        for (LegacyTable t : LegacyTable.values()) {
+            if (t.ordinal() >= start.legacyTable().ordinal()) {
+                tables.add(t);
+            }
+        }
+        PrefixCheckpoint prefix = new PrefixCheckpoint(tables, start, target, !options.dryRun(), listener);
+        Queue<LegacyTable> work = new ConcurrentLinkedQueue<>();
+        if (tables.contains(LegacyTable.PAGES)) {
+            work.add(LegacyTable.PAGES);
+        }
+        for (LegacyTable t : tables) {
+            if (t != LegacyTable.PAGES) {
+                work.add(t);
+            }
+        }
+        AtomicBoolean failed = new AtomicBoolean();
+        int workers = Math.min(PARALLEL_TABLES, tables.size());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "legacy-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> {
+                    writeTables(work, start, rules, progress, sourceLog, prefix, failed);
+                    return null;
+                }));
+            }
+            Exception first = null;
+            for (Future<Void> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    failed.set(true);
+                    Exception cause = e.getCause() instanceof Exception c ? c : e;
+                    // The worker that met the cause, not the one told to stop because of it, says why.
+                    if (first == null || first instanceof PrefixCheckpoint.StoppedElsewhere) {
+                        first = cause;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return prefix.current();
+    }
+
+    private void writeTables(Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
+                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed) throws Exception {
+        References refs = new References(); // only reads committed users, prompts and tasks
+        try (Connection c = target.getConnection()) {
+            c.setAutoCommit(false);
+            relaxCommitDurability(c);
+            LegacyTable table;
+            while (!failed.get() && (table = work.poll()) != null) {
+                long after = table == start.legacyTable() ? start.lastSourceId() : 0;
+                try (ChunkReader reader = new ChunkReader(sourceFile, table, after, table, options.chunkSize(),
+                        CONVERTER_THREADS, rows -> prepare(rows, rules))) {
+                    PreparedChunk chunk;
+                    while (!failed.get() && (chunk = reader.next()) != null) {
+                        ImportCheckpoint cp = new ImportCheckpoint(start.runId(), table.tableName(), chunk.lastId(), start.asOf());
+                        apply(c, chunk, cp, progress, refs, false);
+                        record(sourceLog, chunk);
+                        prefix.committed(table, chunk.lastId(), progress);
+                    }
+                }
+                if (!failed.get()) {
+                    prefix.finished(table, progress);
+                }
+            }
+        } catch (Exception | Error e) {
+            failed.set(true);
+            throw e;
+        }
+    }
+
+    private static void record(SourceChecksumLog log, PreparedChunk chunk) {
+        for (int i = 0; i < chunk.rows().size(); i++) {
+            log.record(chunk.table(), chunk.rows().get(i).id(), chunk.checksums()[i]);
+        }
+    }
+
+    /**
+     * Applies one chunk of source rows of one table in one transaction, with the checkpoint {@code cp}
+     * (this chunk's table and last id) written in the same transaction. For a batch writer that reads and
+     * converts on its own.
+     */
+    public void importChunk(Connection c, List<SourceRow> rows, ImportCheckpoint cp, ImportProgress progress) throws SQLException {
+        if (!rows.isEmpty()) {
+            apply(c, prepare(rows, new MappingRules(cp.asOf(), options.staleAfter())), cp, progress, references, true);
+        }
+    }
+
+    /** Converts a chunk and computes its checksums: pure, no database, safe on any thread. */
+    public PreparedChunk prepare(List<SourceRow> rows, MappingRules rules) {
+        LegacyTable table = rows.get(0).table();
+        TableImport<?> imp = imports.get(table);
+        Object[] converted = new Object[rows.size()];
+        String[] checksums = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            SourceRow row = rows.get(i);
+            try {
+                NulGuard.check(row);
+                Object r = imp.convert(row, rules);
+                converted[i] = r;
+                checksums[i] = checksumOf(imp, r);
+            } catch (QuarantineException q) {
+                converted[i] = q;
+                checksums[i] = SourceChecksums.raw(row);
+            }
+        }
+        return new PreparedChunk(table, rows, converted, checksums);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> String checksumOf(TableImport<R> imp, Object converted) {
+        return imp.checksum((R) converted);
+    }
+
+    /** Writes a prepared chunk, its id-map and quarantine rows and the checkpoint in one transaction. */
+    public void apply(Connection c, PreparedChunk chunk, ImportCheckpoint cp, ImportProgress progress) throws SQLException {
+        apply(c, chunk, cp, progress, references, true);
+    }
+
+    private void apply(Connection c, PreparedChunk chunk, ImportCheckpoint cp, ImportProgress progress, References references,
+                       boolean saveCheckpoint) throws SQLException {
+        List<SourceRow> rows = chunk.rows();
+        LegacyTable table = chunk.table();
+        TableImport<?> imp = imports.get(table);
+        TableCounts counts = progress.table(table.tableName());
+        Map<Long, IdMapEntry> known = IdMap.loadRange(c, table.tableName(), rows.get(0).id(), chunk.lastId());
+        IdMap idMap = new IdMap(table.tableName());
+        QuarantineLog quarantine = new QuarantineLog(table.tableName());
+        ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine);
+        long started = System.nanoTime();
+        try {
+            applyRows(imp, chunk, known, tx, counts);
+            if (options.dryRun()) {
+                c.rollback();
+            } else {
+                imp.endChunk(tx);
+                idMap.flush(c, cp.runId(), known.keySet());
+                quarantine.flush(c, cp.runId());
+                if (saveCheckpoint) {
+                    saveCheckpoint(c, cp);
+                }
+                c.commit();
+                references.commit();
+            }
+            progress.chunkDone();
+            counts.writeNanos += System.nanoTime() - started;
+        } catch (SQLException | RuntimeException e) {
+            imp.discard();
+            idMap.clear();
+            quarantine.clear();
+            references.rollback();
+            rollbackQuietly(c, e);
+            throw e;
+        }
+    }
+
+    private static ImportCheckpoint earlier(ImportCheckpoint a, ImportCheckpoint b) {
+        int ta = a.legacyTable().ordinal();
+        int tb = b.legacyTable().ordinal();
+        if (ta != tb) {
+            return ta < tb ? a : b;
+        }
+        return a.lastSourceId() <= b.lastSourceId() ? a : b;
+    }
+
+    /**
+     * Commits need not wait for the WAL flush: a server crash may lose the last chunks, but their checkpoint
+     * is lost with them (same transaction) and {@link #resume} starts from the database's checkpoint.
+     */
+    private static void relaxCommitDurability(Connection c) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET synchronous_commit = off");
+        }
+        c.commit();
+    }
+
+    private <R> void applyRows(TableImport<R> imp, PreparedChunk chunk, Map<Long, IdMapEntry> known, ChunkTx tx,
+                               TableCounts counts) throws SQLException {
+        List<SourceRow> rows = chunk.rows();
+        Object[] converted = chunk.converted();
+        String[] checksums = chunk.checksums();
+        int newRows = 0;
+        for (SourceRow row : rows) {
+            IdMapEntry e = known.get(row.id());
+            if (e == null || e.newId() == null) { // a row quarantined before may convert now: it needs an id too
+                newRows++;
+            }
+        }
+        if (!options.dryRun()) {
+            imp.beginChunk(tx, newRows);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            SourceRow row = rows.get(i);
+            counts.read++;
+            IdMapEntry previous = known.get(row.id());
+            if (previous != null && checksums[i].equals(previous.checksum())) {
+                counts.unchanged++;
+                continue;
+            }
+            if (previous == null) {
+                counts.inserted++;
+            } else {
+                counts.updated++;
+            }
+            if (options.dryRun()) {
+                if (converted[i] instanceof QuarantineException) {
+                    counts.quarantined++;
+                }
+                continue;
+            }
+            tx.startRow(row.id());
+            if (previous != null) {
+                tx.quarantine.clearPrevious(row.id());
+            }
+            if (converted[i] instanceof QuarantineException q) {
+                tx.quarantine.quarantine(row.id(), q.column(), q.getMessage(), q.raw());
+                Long keep = previous == null ? null : previous.newId();
+                tx.idMap.stage(new IdMapEntry(row.id(), keep, checksums[i], IdMapEntry.QUARANTINED));
+                counts.quarantined++;
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            R r = (R) converted[i];
+            for (Flag f : imp.flags(r)) {
+                tx.flag(f.column(), f.reason(), f.raw());
+            }
+            IdMapEntry entry = imp.write(r, checksums[i], previous, tx);
+            tx.idMap.stage(entry);
+            if (IdMapEntry.MERGED.equals(entry.outcome())) {
+                counts.merged++;
+            }
+            if (tx.currentFlagged()) {
+                counts.flagged++;
+            }
+        }
+    }
+
+    private static void saveCheckpoint(Connection c, ImportCheckpoint cp) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE legacy_import_runs SET checkpoint_table = ?, "
+                + "checkpoint_last_id = ? WHERE id = ?")) {
+            ps.setString(1, cp.table());
+            ps.setLong(2, cp.lastSourceId());
+            ps.setLong(3, cp.runId());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void finishRun(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE legacy_import_runs SET status = 'completed', "
+                + "finished_at = now() WHERE id = ?")) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+        }
+        c.commit();
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            LOG.log(Level.WARNING, "rollback after a failed chunk failed too", e);
+        }
+    }
+}
