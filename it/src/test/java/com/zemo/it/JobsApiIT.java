@@ -170,6 +170,16 @@ class JobsApiIT {
     }
 
     @Test
+    void jobMetricsAreExported() throws Exception {
+        long id = Jobs.submit(admin, "demo", "{\"items\": 2}");
+        Jobs.awaitStatus(admin, id, "completed", Duration.ofSeconds(60));
+        Thread.sleep(5500); // the queued/running gauges are refreshed every 5 s
+        String metrics = Api.anonymous().get("/metrics").body();
+        assertThat(metrics).contains("zemo_jobs_submitted").contains("zemo_jobs_finished").contains("zemo_jobs_duration_ms")
+                .contains("zemo_jobs_queue_wait_ms").contains("zemo_jobs_queued").contains("zemo_jobs_running");
+    }
+
+    @Test
     void listFiltersSortsAndPages() {
         for (int i = 0; i < 3; i++) {
             Jobs.submit(admin, "demo", "{\"items\": 1}");

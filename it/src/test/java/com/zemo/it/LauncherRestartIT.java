@@ -11,7 +11,10 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A second start on the same data keeps the data, does not migrate again, and creates no second admin. */
+/**
+ * A second start on the same data keeps the data, does not migrate again, creates no second admin, and the node
+ * comes up again (its database port changed: the embedded servers take free ports each time).
+ */
 class LauncherRestartIT {
 
     @Test
@@ -25,11 +28,15 @@ class LauncherRestartIT {
             assertThat(first.migrationsApplied()).isPositive();
             generated = first.createdAdminPassword().orElseThrow();
             assertThat(generated).hasSizeGreaterThanOrEqualTo(16);
+            first.startNodeAndWait("restart-node", com.zemo.launcher.Ports.free(), false, java.time.Duration.ofMinutes(4));
         }
         try (ZemoStack second = new ZemoStack(s, Main.runtimeDir())) {
             second.startInfrastructure();
             assertThat(second.migrationsApplied()).isZero();
             assertThat(second.createdAdminPassword()).isEmpty();
+            var node = second.startNodeAndWait("restart-node", com.zemo.launcher.Ports.free(), false, java.time.Duration.ofMinutes(4));
+            Api.Reply token = Api.basic("admin", generated).on(node.baseUrl()).post("/api/v1/tokens", "{\"name\":\"again\"}");
+            assertThat(token.status()).as(token.body()).isEqualTo(201);
         }
         assertThat(Files.exists(home.resolve("secrets/zemo.secrets.key"))).isTrue();
         ZemoServer.deleteTree(home);

@@ -51,6 +51,9 @@ public final class PayaraNode implements AutoCloseable {
                                    Map<String, String> env, PostBoot.Db db, boolean echo) throws IOException {
         Path root = home.resolve("payara").resolve(name);
         Path logs = home.resolve("logs");
+        // A fresh runtime directory every start: Payara keeps domain.xml in it, and a pool left from the last
+        // run would point at the last run's database port (the embedded servers take free ports).
+        deleteTree(root);
         Files.createDirectories(root);
         Files.createDirectories(logs);
         Path postBoot = PostBoot.render(home, root.resolve("post-boot.asadmin"), db);
@@ -76,6 +79,17 @@ public final class PayaraNode implements AutoCloseable {
         Path logFile = logs.resolve(name + ".log");
         pump(p.getInputStream(), logFile, echo ? System.out : null, name);
         return new PayaraNode(name, httpPort, p, logFile);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void pump(InputStream in, Path file, PrintStream echo, String name) throws IOException {
