@@ -83,7 +83,7 @@ if grep -q "Heap exhausted" "$WORK/pgloader.log"; then PGL_NOTE=", crashed: heap
 
 echo "== Zemo importer (import + reconciliation)"
 fresh_db zemo_bench_zemo
-export ZEMO_SECRET_KEY=${ZEMO_SECRET_KEY:-bench-only-secret-key-0123456789}
+export ZEMO_SECRETS_KEY=${ZEMO_SECRETS_KEY:-bench-only-secret-key-0123456789}
 /usr/bin/time -v java -Xmx"$XMX" ${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -cp "$CP" com.zemo.legacy.cli.LegacyCommand import --source "$DB_FILE" \
   --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/zemo_bench_zemo" --user "$PGUSER" --chunk 2000 \
   --report-json "$WORK/report.json" --report-html "$WORK/report.html" > "$WORK/zemo.log" 2>&1

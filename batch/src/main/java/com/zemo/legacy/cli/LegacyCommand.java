@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  * </pre>
  * Every command first brings the schema up to date with Flyway, unless {@code --no-migrate} says the
  * database is migrated already (by the application itself, or by a deployment step).
- * The pgcrypto key comes from the environment variable ZEMO_SECRET_KEY, never from the command line
+ * The pgcrypto key comes from the environment variable ZEMO_SECRETS_KEY, never from the command line
  * (it would show in the process list). Progress and the report's summary line go to java.util.logging.
  */
 public final class LegacyCommand {
@@ -55,9 +55,9 @@ public final class LegacyCommand {
         }
         ds.setProperty("stringtype", "unspecified");
         ds.setReWriteBatchedInserts(true);
-        String key = System.getenv("ZEMO_SECRET_KEY");
+        String key = System.getenv("ZEMO_SECRETS_KEY");
         if (key == null) {
-            throw new IllegalArgumentException("set ZEMO_SECRET_KEY to the pgcrypto key of the API keys");
+            throw new IllegalArgumentException("set ZEMO_SECRETS_KEY to the pgcrypto key of the API keys");
         }
         if (!o.containsKey("no-migrate")) {
             SchemaMigrator.migrate(ds);

@@ -82,7 +82,7 @@ class KillAndResumeTest {
         cmd.addAll(List.of(command).subList(1, command.length));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(command[0] + ".log").toFile());
-        pb.environment().put("ZEMO_SECRET_KEY", SECRET_KEY);
+        pb.environment().put("ZEMO_SECRETS_KEY", SECRET_KEY);
         return pb.start();
     }
 }
