@@ -24,6 +24,8 @@ import java.util.logging.Logger;
 public class JobEvents {
     private static final Logger LOG = Logger.getLogger(JobEvents.class.getName());
     public static final String TOPIC_PREFIX = "zemo:job:";
+    /** Every node's dispatcher listens here: a job was queued, or capacity freed up. */
+    public static final String WAKE_TOPIC = "zemo:jobs:wake";
 
     public enum Level2 { DEBUG, INFO, WARN, ERROR }
 
@@ -60,6 +62,18 @@ public class JobEvents {
         publish(jobId, "{\"kind\":\"log\",\"id\":" + id + ",\"jobId\":" + jobId + ",\"at\":\"" + at + "\",\"level\":" + q(level)
                 + ",\"step\":" + q(step) + ",\"node\":" + q(node) + ",\"message\":" + q(msg) + "}");
         return id;
+    }
+
+    /** A job ended here: its slot is free, so every dispatcher may claim again now rather than at its next poll. */
+    public void wakeDispatchers() {
+        if (redis.isUnsatisfied()) {
+            return;
+        }
+        try {
+            redis.get().getTopic(WAKE_TOPIC).publishAsync("freed");
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "wake-up not published (Redis); dispatchers poll anyway", e);
+        }
     }
 
     public void progressChanged(long jobId) {

@@ -59,6 +59,7 @@ public class ZemoJobListener implements JobListener {
                 ? "execution " + ctx.getExecutionId() + " ended: " + status
                 : "execution " + ctx.getExecutionId() + " ended (" + batch + ") after losing the job to another attempt; nothing recorded");
         events.progressChanged(job.jobId());
+        events.wakeDispatchers();
         LogContext.put(LogContext.JOB_ID, null);
     }
 }

@@ -186,7 +186,11 @@ public class JobDispatcher {
             if (!types.exists(type)) {
                 continue;
             }
-            for (Claimed job : claim(type)) {
+            List<Claimed> claimed = claim(type);
+            if (!claimed.isEmpty()) {
+                wake.set(true); // more may be waiting: look again next turn, not in two seconds
+            }
+            for (Claimed job : claimed) {
                 // JobOperator.start is synchronous and not cheap (repository rows): start claimed jobs side by side.
                 scheduler.execute(() -> launch(job));
             }

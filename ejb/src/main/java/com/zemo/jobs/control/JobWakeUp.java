@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class JobWakeUp {
     private static final Logger LOG = Logger.getLogger(JobWakeUp.class.getName());
-    public static final String TOPIC = "zemo:jobs:wake";
+    public static final String TOPIC = com.zemo.jobs.batch.JobEvents.WAKE_TOPIC;
 
     @Resource
     TransactionSynchronizationRegistry tx;

@@ -14,6 +14,9 @@ public final class CallerAccess {
         if (attr instanceof Caller c) {
             return c;
         }
+        if (req.getSecurityContext() == null || req.getSecurityContext().getUserPrincipal() == null) {
+            return null; // anonymous: no need to look anything up
+        }
         CurrentCaller current = CDI.current().select(CurrentCaller.class).get();
         return current.isPresent() ? current.get() : null;
     }
