@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./zemo run [--demo]}: starts Zemo on this machine and keeps it running until Ctrl-C or SIGTERM. */
+/** {@code ./zemo run}: starts Zemo on this machine and keeps it running until Ctrl-C or SIGTERM. */
 public final class Main {
     private Main() {
     }
@@ -20,7 +20,14 @@ public final class Main {
         String command = a.isEmpty() ? "run" : a.get(0);
         PrintStream out = System.out;
         switch (command) {
-            case "run" -> run(a.contains("--demo"), out);
+            case "run" -> {
+                if (a.contains("--demo")) {
+                    // the sandbox providers come with the content pipeline; say so rather than start without them
+                    System.err.println("zemo: --demo is not available yet (it needs the SERP and LLM sandboxes of the pipeline)");
+                    System.exit(2);
+                }
+                run(false, out);
+            }
             case "help", "--help", "-h" -> usage(out);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -31,7 +38,7 @@ public final class Main {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: zemo run [--demo]");
+        out.println("usage: zemo run");
         out.println("  environment: ZEMO_HOME, ZEMO_HTTP_PORT, ZEMO_DB_URL/USER/PASSWORD, ZEMO_REDIS_URL/PASSWORD,");
         out.println("               ZEMO_ADMIN_PASSWORD, ZEMO_JAVA_OPTS, ZEMO_NODE_NAME (see README)");
     }
