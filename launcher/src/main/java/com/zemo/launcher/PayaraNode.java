@@ -60,7 +60,7 @@ public final class PayaraNode implements AutoCloseable {
 
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
+        Arrays.stream(javaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(cmd::add);
         cmd.add("-Dzemo.node.name=" + name);
         cmd.add("-Dzemo.home=" + home);
         cmd.add("-Djava.awt.headless=true");
