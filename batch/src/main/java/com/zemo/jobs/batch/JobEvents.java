@@ -27,8 +27,6 @@ public class JobEvents {
     /** Every node's dispatcher listens here: a job was queued, or capacity freed up. */
     public static final String WAKE_TOPIC = "zemo:jobs:wake";
 
-    public enum Level2 { DEBUG, INFO, WARN, ERROR }
-
     @Inject
     @ZemoDb
     DataSource ds;

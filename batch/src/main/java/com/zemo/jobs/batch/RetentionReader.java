@@ -17,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * The maintenance job's reader: ids of rows older than a cut-off fixed at submission (so a restart deletes the
@@ -98,9 +97,5 @@ public class RetentionReader extends AbstractItemReader {
     @Override
     public Serializable checkpointInfo() {
         return lastId;
-    }
-
-    List<Long> pending() {
-        return List.copyOf(page);
     }
 }

@@ -2,7 +2,6 @@ package com.zemo.jobs.control;
 
 import com.zemo.identity.control.AuditService;
 import com.zemo.identity.control.Caller;
-import com.zemo.jobs.entity.JobStatus;
 import com.zemo.ops.control.ReadOnlyMode;
 import com.zemo.platform.ZemoException;
 import jakarta.ejb.EJB;
@@ -168,9 +167,5 @@ public class JobTypeControls {
 
     private TypeState state(String type) {
         return list().stream().filter(t -> t.type().equals(type)).findFirst().orElseThrow();
-    }
-
-    static boolean finished(JobStatus s) {
-        return s.isFinished();
     }
 }
