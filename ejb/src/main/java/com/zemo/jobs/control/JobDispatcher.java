@@ -16,6 +16,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.redisson.api.RedissonClient;
@@ -32,6 +33,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +62,17 @@ public class JobDispatcher {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** Batch starts are synchronous and slow under load: they get the managed pool, never the loop's thread. */
+    @Resource
+    ManagedExecutorService launcher;
+
+    /**
+     * Heartbeats run on a thread of their own, outside the container's pools: when a node is busy starting a
+     * hundred jobs, a heartbeat queued behind them made the other node take over live jobs (a job ran twice
+     * under ClusterIT on a loaded machine). The heartbeat is plain JDBC and needs no container context.
+     */
+    private ScheduledExecutorService heartbeatThread;
 
     @Inject
     @ZemoDb
@@ -108,7 +122,13 @@ public class JobDispatcher {
         }
         loop = scheduler.scheduleWithFixedDelay(this::tick, 1000, config.jobs().pollMillis(), TimeUnit.MILLISECONDS);
         // Heartbeats on their own thread: a slow claim or batch start must never look like a dead node.
-        beat = scheduler.scheduleWithFixedDelay(this::beat, 0, config.jobs().heartbeatMillis(), TimeUnit.MILLISECONDS);
+        heartbeatThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "zemo-heartbeat");
+            t.setDaemon(true);
+            t.setPriority(Thread.MAX_PRIORITY);
+            return t;
+        });
+        beat = heartbeatThread.scheduleWithFixedDelay(this::beat, 0, config.jobs().heartbeatMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "job dispatcher of node " + config.nodeName() + " started");
     }
 
@@ -120,6 +140,9 @@ public class JobDispatcher {
         }
         if (beat != null) {
             beat.cancel(false);
+        }
+        if (heartbeatThread != null) {
+            heartbeatThread.shutdownNow();
         }
     }
 
@@ -192,7 +215,7 @@ public class JobDispatcher {
             }
             for (Claimed job : claimed) {
                 // JobOperator.start is synchronous and not cheap (repository rows): start claimed jobs side by side.
-                scheduler.execute(() -> launch(job));
+                launcher.execute(() -> launch(job));
             }
         }
     }
@@ -358,8 +381,12 @@ public class JobDispatcher {
              PreparedStatement ps = c.prepareStatement(
                      "UPDATE jobs SET status = 'queued', resume_mode = 'takeover', takeovers = takeovers + 1, queued_at = now(), "
                              + "node = NULL, version = version + 1 "
-                             + "WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => ?) RETURNING id, takeovers")) {
+                             + "WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => ?) "
+                             // the node itself must be silent too: a lock held on one job row must not look like a dead node
+                             + "AND NOT EXISTS (SELECT 1 FROM cluster_nodes n WHERE n.name = jobs.node AND n.heartbeat_at >= now() - make_interval(secs => ?)) "
+                             + "RETURNING id, takeovers")) {
             ps.setDouble(1, config.jobs().takeoverAfterMillis() / 1000.0);
+            ps.setDouble(2, config.jobs().takeoverAfterMillis() / 1000.0);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     taken.add(new long[]{rs.getLong(1), rs.getLong(2)});
