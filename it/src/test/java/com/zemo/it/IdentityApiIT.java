@@ -24,6 +24,9 @@ class IdentityApiIT {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().getString("username")).isEqualTo("admin");
         assertThat(me.json().getJsonArray("roles").getString(0)).isEqualTo("admin");
+        // API calls are stateless: a Bearer request must not open an HTTP session (one per call piled up and
+        // serialised request threads on session-id generation).
+        assertThat(me.header("Set-Cookie")).isNull();
 
         Api.Reply list = api.get("/api/v1/tokens?size=200");
         assertThat(list.status()).isEqualTo(200);

@@ -11,6 +11,8 @@ import com.zemo.platform.LogContext;
 import com.zemo.platform.ZemoException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -134,15 +136,19 @@ public class JobService {
         return em.createNamedQuery(Job.CHILDREN, Job.class).setParameter("parentId", parent.getId()).getResultList();
     }
 
+    /** Read-only and outside a transaction: a page of jobs needs neither JTA enlistment nor change tracking. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Job> list(Caller caller, Filter f, Sort sort, int offset, int limit) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new java.util.HashMap<>();
         where(caller, f, where, params);
         TypedQuery<Job> q = em.createQuery("SELECT j FROM Job j" + where + " ORDER BY " + sort.jpql, Job.class);
         params.forEach(q::setParameter);
+        q.setHint("eclipselink.read-only", "true");
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long count(Caller caller, Filter f) {
         String key = (caller.isOperator() ? "all" : "u" + caller.userId()) + "|" + f;
         return totals.get(key, () -> exactCount(caller, f));

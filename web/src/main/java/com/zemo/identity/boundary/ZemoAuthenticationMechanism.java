@@ -11,17 +11,18 @@ import com.zemo.platform.boundary.RequestIds;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,15 +30,19 @@ import java.util.stream.Collectors;
  * One mechanism for the whole application (Jakarta Security 3 allows one):
  * <ul>
  *   <li>API: {@code Authorization: Bearer zemo_…} personal tokens; HTTP Basic only on /api/v1/tokens, to get the first token;</li>
- *   <li>dashboard: a form login that calls {@code SecurityContext.authenticate}; the session keeps the caller ({@link AutoApplySession}).</li>
+ *   <li>dashboard: a form login that calls {@code SecurityContext.authenticate}; the session keeps the caller.</li>
  * </ul>
+ * Sessions are handled here rather than with {@code @AutoApplySession}: that interceptor creates an HTTP session for
+ * every authenticated request, Bearer API calls included, and under load their creation (session ids from a
+ * locked SecureRandom) serialised the request threads. Only a form login creates a session.
  * An API request without valid credentials gets a 401 problem; a page without a session goes to the login page.
  */
 @ApplicationScoped
-@AutoApplySession
 public class ZemoAuthenticationMechanism implements HttpAuthenticationMechanism {
     public static final String CALLER_ATTRIBUTE = "zemo.caller";
     public static final String LOGIN_OUTCOME_ATTRIBUTE = "zemo.loginOutcome";
+    private static final String SESSION_USER = "zemo.session.user";
+    private static final String SESSION_GROUPS = "zemo.session.groups";
 
     @EJB
     TokenService tokens;
@@ -72,11 +77,21 @@ public class ZemoAuthenticationMechanism implements HttpAuthenticationMechanism 
             if (credential instanceof UsernamePasswordCredential up) {
                 LoginService.Result r = logins.login(up.getCaller(), up.getPasswordAsString(), "form", req.getRemoteAddr());
                 if (r.outcome() == LoginService.Outcome.OK) {
+                    startSession(req, r.caller());
                     return accept(req, ctx, r.caller());
                 }
                 req.setAttribute(LOGIN_OUTCOME_ATTRIBUTE, r);
                 return AuthenticationStatus.SEND_FAILURE;
             }
+        }
+
+        HttpSession session = req.getSession(false);
+        if (authorization == null && session != null && session.getAttribute(SESSION_USER) instanceof String user
+                && session.getAttribute(SESSION_GROUPS) instanceof HashSet<?> groups) {
+            LogContext.put(LogContext.USER, user);
+            @SuppressWarnings("unchecked")
+            Set<String> roles = (Set<String>) groups;
+            return ctx.notifyContainerAboutLogin(user, roles);
         }
 
         if (!ctx.isProtected()) {
@@ -105,6 +120,17 @@ public class ZemoAuthenticationMechanism implements HttpAuthenticationMechanism 
             case LOCKED -> unauthorized(req, res, ctx, "the account is locked after repeated failed logins; try again later");
             default -> unauthorized(req, res, ctx, "wrong username or password");
         };
+    }
+
+    /** A new session id on login (no fixation), holding only the name and groups: the page beans look the rest up. */
+    private static void startSession(HttpServletRequest req, Caller caller) {
+        HttpSession existing = req.getSession(false);
+        if (existing != null) {
+            req.changeSessionId();
+        }
+        HttpSession session = req.getSession(true);
+        session.setAttribute(SESSION_USER, caller.username());
+        session.setAttribute(SESSION_GROUPS, caller.roles().stream().map(Role::roleName).collect(Collectors.toCollection(HashSet::new)));
     }
 
     private static AuthenticationStatus accept(HttpServletRequest req, HttpMessageContext ctx, Caller caller) {
