@@ -30,12 +30,15 @@ public final class Jobs {
     public static JsonObject await(Api api, long id, Predicate<JsonObject> until, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         JsonObject last = null;
+        long pause = 50;
         while (System.nanoTime() < end) {
             last = get(api, id);
             if (until.test(last)) {
                 return last;
             }
-            Thread.sleep(100);
+            // back off to 1 s: a long wait must not spend the token's rate limit (300 a minute in the tests)
+            Thread.sleep(pause);
+            pause = Math.min(1000, pause * 3 / 2);
         }
         throw new AssertionError("job " + id + " did not reach the expected state in " + timeout + "; last: " + last);
     }

@@ -242,7 +242,9 @@ public class JobDispatcher {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FILTER (WHERE type = ?), count(*) FILTER (WHERE node = ?) FROM jobs WHERE status = 'running'")) {
+                        // A pipeline only waits for its children: it does not take a node slot, or pipelines could hold every
+                        // slot and starve the children they wait for.
+                        "SELECT count(*) FILTER (WHERE type = ?), count(*) FILTER (WHERE node = ? AND type <> 'pipeline') FROM jobs WHERE status = 'running'")) {
                     ps.setString(1, type);
                     ps.setString(2, config.nodeName());
                     try (ResultSet rs = ps.executeQuery()) {

@@ -83,6 +83,42 @@ public final class JobParams {
         return value;
     }
 
+    /** The id of another job or record: a positive whole number (required unless {@code optional}). */
+    public Long id(String name, boolean optional) {
+        JsonValue v = input.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            if (optional) {
+                return null;
+            }
+            throw ZemoException.invalid("parameter '" + name + "' is required");
+        }
+        if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1) {
+            throw ZemoException.invalid("parameter '" + name + "' must be a positive whole number (an id)");
+        }
+        values.put(name, n.longValue());
+        return n.longValue();
+    }
+
+    /** An optional list of strings (e.g. URLs), each 1..maxLength characters. */
+    public java.util.List<String> strings(String name, int maxItems, int maxLength) {
+        JsonValue v = input.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return java.util.List.of();
+        }
+        if (!(v instanceof jakarta.json.JsonArray a) || a.size() > maxItems) {
+            throw ZemoException.invalid("parameter '" + name + "' must be a list of at most " + maxItems + " strings");
+        }
+        java.util.List<String> list = new java.util.ArrayList<>();
+        for (JsonValue item : a) {
+            if (!(item instanceof JsonString str) || str.getString().isBlank() || str.getString().length() > maxLength) {
+                throw ZemoException.invalid("parameter '" + name + "' must hold strings of 1-" + maxLength + " characters");
+            }
+            list.add(str.getString().strip());
+        }
+        values.put(name, list);
+        return list;
+    }
+
     /** A value the service derives (e.g. an absolute cut-off), stored and passed like the others. */
     public void derived(String name, Object value) {
         values.put(name, value);
@@ -97,6 +133,10 @@ public final class JobParams {
                 b.add(k, l);
             } else if (v instanceof Boolean bo) {
                 b.add(k, bo);
+            } else if (v instanceof java.util.List<?> list) {
+                jakarta.json.JsonArrayBuilder a = Json.createArrayBuilder();
+                list.forEach(item -> a.add(String.valueOf(item)));
+                b.add(k, a);
             } else {
                 b.add(k, String.valueOf(v));
             }

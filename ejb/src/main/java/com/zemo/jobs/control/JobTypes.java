@@ -17,6 +17,8 @@ import java.util.TreeMap;
 public class JobTypes {
     public static final String DEMO = "demo";
     public static final String MAINTENANCE = "maintenance";
+    public static final String ANALYZE = "analyze";
+    public static final String PIPELINE = "pipeline";
 
     private final Map<String, JobType> types = new TreeMap<>();
 
@@ -42,6 +44,61 @@ public class JobTypes {
                     p.derived("jobsBefore", now.minusDays(jobDays).toString());
                     return p;
                 }));
+        addPipelineTypes();
+    }
+
+    /** The content pipeline's own types (serp, scrape and generate register themselves in their blocks). */
+    private void addPipelineTypes() {
+        add(new JobType(ANALYZE, "analyze", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.EDITOR),
+                "Analyse the pages a scrape job stored (nothing is fetched again): page metrics, competitors, brief. "
+                        + "`scrapeJobId` required; `query` (default: the SERP job's), `language` (ru|en|auto), `include`/`exclude` URL lists, `maxTerms`.",
+                json -> {
+                    JobParams p = JobParams.of(json, Set.of("scrapeJobId", "query", "language", "include", "exclude", "maxTerms"));
+                    p.id("scrapeJobId", false);
+                    if (json != null && json.containsKey("query")) {
+                        p.string("query", null, 300);
+                    }
+                    language(p, json);
+                    p.strings("include", 100, 2000);
+                    p.strings("exclude", 100, 2000);
+                    p.optionalInteger("maxTerms", 5, 300);
+                    return p;
+                }));
+        add(new JobType(PIPELINE, "pipeline", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.EDITOR),
+                "SERP → scrape → analyze → generate as one job; each step is a child job, and a restart resumes at the step that failed, "
+                        + "keeping what the earlier steps stored. `query` required; `engine`, `region`, `language`, `depth` as for serp; "
+                        + "`promptId` (without it the pipeline ends with the brief); `javascript` (auto|on|off) as for scrape.",
+                json -> {
+                    JobParams p = JobParams.of(json, Set.of("query", "engine", "region", "language", "depth", "promptId", "javascript", "exclude"));
+                    p.string("query", null, 300);
+                    String engine = p.string("engine", "google", 20);
+                    if (!engine.equals("google") && !engine.equals("yandex")) {
+                        throw com.zemo.platform.ZemoException.invalid("parameter 'engine' must be google or yandex");
+                    }
+                    if (json != null && json.containsKey("region")) {
+                        p.string("region", null, 100);
+                    }
+                    language(p, json);
+                    p.integer("depth", 10, 10, 100);
+                    p.id("promptId", true);
+                    if (json != null && json.containsKey("javascript")) {
+                        String js = p.string("javascript", null, 4);
+                        if (!Set.of("auto", "on", "off").contains(js)) {
+                            throw com.zemo.platform.ZemoException.invalid("parameter 'javascript' must be auto, on or off");
+                        }
+                    }
+                    p.strings("exclude", 100, 2000);
+                    return p;
+                }));
+    }
+
+    private static void language(JobParams p, jakarta.json.JsonObject json) {
+        if (json != null && json.containsKey("language")) {
+            String lang = p.string("language", null, 10);
+            if (!Set.of("ru", "en", "auto").contains(lang)) {
+                throw com.zemo.platform.ZemoException.invalid("parameter 'language' must be ru, en or auto");
+            }
+        }
     }
 
     private void add(JobType t) {

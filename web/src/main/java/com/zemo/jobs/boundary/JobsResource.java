@@ -51,6 +51,9 @@ public class JobsResource {
     @Inject
     JobEventStream stream;
 
+    @EJB
+    com.zemo.jobs.control.JobResults results;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a job; it is stored as queued and starts as soon as a node has capacity")
@@ -95,6 +98,23 @@ public class JobsResource {
         var caller = current.get();
         Job j = jobs.get(caller, id);
         return JobViews.Detail.of(j, jobs.children(j), jobs.executions(caller, id));
+    }
+
+    @GET
+    @Path("{id}/result")
+    @Operation(summary = "What the job produced, by type: SERP positions, stored pages, analysis and brief, generated text and score; "
+            + "a pipeline's holds each step's")
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public jakarta.json.JsonObject result(@PathParam("id") long id) {
+        return results.of(current.get(), id);
+    }
+
+    @GET
+    @Path("{id}/pages")
+    @Operation(summary = "The pages a scrape job (or a pipeline's scrape step) stored, without their text; GET /pages/{id} has the text")
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public jakarta.json.JsonObject pages(@PathParam("id") long id) {
+        return results.pages(current.get(), id);
     }
 
     @GET

@@ -13,12 +13,13 @@ import java.util.Set;
 
 /**
  * In read-only mode every API write answers 503 before it reaches a service; reads keep working. Exempt: the
- * switch itself, and personal tokens (a reader needs one to read).
+ * switch itself, personal tokens (a reader needs one to read), and POSTs that only compute (lemmas, scoring a text).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
 public class ReadOnlyFilter implements ContainerRequestFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final java.util.regex.Pattern COMPUTE_ONLY = java.util.regex.Pattern.compile("/?(text/lemmas|analyses/\\d+/score)/?");
 
     @Inject
     ReadOnlyMode mode;
@@ -29,7 +30,7 @@ public class ReadOnlyFilter implements ContainerRequestFilter {
             return;
         }
         String path = req.getUriInfo().getPath();
-        if (path.startsWith("admin/read-only") || path.startsWith("/admin/read-only") || path.matches("/?tokens/?")) {
+        if (path.startsWith("admin/read-only") || path.startsWith("/admin/read-only") || path.matches("/?tokens/?") || COMPUTE_ONLY.matcher(path).matches()) {
             return;
         }
         req.abortWith(Problem.of(503, "read-only", "Read-only mode",

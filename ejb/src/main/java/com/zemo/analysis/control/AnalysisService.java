@@ -1,0 +1,87 @@
+package com.zemo.analysis.control;
+
+import com.zemo.analysis.batch.AnalysisEngines;
+import com.zemo.analysis.batch.AnalysisJson;
+import com.zemo.analysis.engine.brief.Brief;
+import com.zemo.analysis.engine.brief.HtmlBriefRenderer;
+import com.zemo.analysis.engine.brief.MarkdownBriefRenderer;
+import com.zemo.analysis.engine.score.ContentScore;
+import com.zemo.analysis.entity.Analysis;
+import com.zemo.identity.control.Caller;
+import com.zemo.jobs.control.JobService;
+import com.zemo.platform.ZemoException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Analyses and their briefs: read, render for a writer, score a text against one. Who may see an analysis is who
+ * may see the job that made it; analyses without a job (migrated ones) are for operators and admins.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class AnalysisService {
+    public static final int MAX_TEXT = 200_000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    JobService jobs;
+
+    @Inject
+    AnalysisEngines engines;
+
+    public Analysis get(Caller caller, long id) {
+        Analysis a = em.find(Analysis.class, id);
+        if (a == null) {
+            throw ZemoException.notFound("analysis " + id);
+        }
+        if (a.getJobId() == null) {
+            if (!caller.isOperator()) {
+                throw ZemoException.notFound("analysis " + id);
+            }
+        } else {
+            try {
+                jobs.get(caller, a.getJobId());
+            } catch (ZemoException e) {
+                throw ZemoException.notFound("analysis " + id);
+            }
+        }
+        return a;
+    }
+
+    public Brief brief(Caller caller, long id) {
+        Analysis a = get(caller, id);
+        if (a.getBrief() == null) {
+            throw ZemoException.invalid("analysis " + id + " has no brief (a migrated analysis without one)");
+        }
+        try {
+            return AnalysisJson.fromJson(a.getBrief(), Brief.class);
+        } catch (RuntimeException e) {
+            throw ZemoException.invalid("the brief of analysis " + id + " cannot be read: it was stored in an older shape");
+        }
+    }
+
+    public String markdown(Caller caller, long id) {
+        return new MarkdownBriefRenderer().render(brief(caller, id));
+    }
+
+    public String html(Caller caller, long id) {
+        return new HtmlBriefRenderer().render(brief(caller, id));
+    }
+
+    public ContentScore score(Caller caller, long id, String text, String title) {
+        if (text == null || text.isBlank()) {
+            throw ZemoException.invalid("text is required");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw ZemoException.invalid("text must be at most " + MAX_TEXT + " characters");
+        }
+        return engines.engine().score(text, title, brief(caller, id));
+    }
+}
