@@ -1,0 +1,93 @@
+package com.zemo.jobs.boundary;
+
+import com.zemo.identity.boundary.CurrentCaller;
+import com.zemo.jobs.control.JobService;
+import com.zemo.platform.boundary.Messages;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The jobs table: lazy paging with filters, and bulk stop/restart/cancel within the caller's rights. */
+@Named
+@ViewScoped
+public class JobsPage implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient CurrentCaller current;
+
+    @EJB
+    transient JobService jobs;
+
+    private JobLazyModel model;
+    private List<JobViews.Summary> selected = new ArrayList<>();
+
+    @PostConstruct
+    void init() {
+        model = new JobLazyModel(jobs, () -> current.get());
+    }
+
+    public JobLazyModel getModel() {
+        return model;
+    }
+
+    public List<JobViews.Summary> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<JobViews.Summary> selected) {
+        this.selected = selected == null ? new ArrayList<>() : selected;
+    }
+
+    public List<String> getStatuses() {
+        return List.of("queued", "running", "completed", "failed", "stopped", "canceled");
+    }
+
+    public void stopSelected() {
+        bulk("stop");
+    }
+
+    public void restartSelected() {
+        bulk("restart");
+    }
+
+    public void cancelSelected() {
+        bulk("cancel");
+    }
+
+    /** Each job on its own: one refusal (not yours, already finished) does not stop the others. */
+    private void bulk(String action) {
+        int done = 0;
+        for (JobViews.Summary j : selected) {
+            try {
+                switch (action) {
+                    case "stop" -> jobs.stop(current.get(), j.id());
+                    case "restart" -> jobs.restart(current.get(), j.id());
+                    default -> jobs.cancel(current.get(), j.id());
+                }
+                done++;
+            } catch (RuntimeException e) {
+                Messages.error(null, "#" + j.id() + ": " + message(e));
+            }
+        }
+        if (done > 0) {
+            Messages.info("jobs.selected");
+        }
+        selected = new ArrayList<>();
+    }
+
+    private static String message(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.zemo.platform.ZemoException z) {
+                return z.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,53 @@
+package com.zemo.platform.boundary;
+
+import com.zemo.platform.ZemoException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+
+/** Page messages in the user's language; a service's refusal becomes a message, never a stack trace. */
+public final class Messages {
+    private Messages() {
+    }
+
+    public static String text(String key, Object... args) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = fc.getApplication().getResourceBundle(fc, "msg");
+        String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
+        return args.length == 0 ? pattern : new MessageFormat(pattern, fc.getViewRoot().getLocale()).format(args);
+    }
+
+    public static void info(String key, Object... args) {
+        add(null, FacesMessage.SEVERITY_INFO, text(key, args));
+    }
+
+    public static void error(String clientId, String message) {
+        add(clientId, FacesMessage.SEVERITY_ERROR, message);
+    }
+
+    /** A ZemoException's message is written for people; anything else gets the generic text and the request id. */
+    public static void failure(RuntimeException e) {
+        ZemoException z = unwrap(e);
+        if (z != null) {
+            add(null, FacesMessage.SEVERITY_ERROR, z.getMessage());
+        } else {
+            String requestId = com.zemo.platform.LogContext.get(com.zemo.platform.LogContext.REQUEST_ID);
+            add(null, FacesMessage.SEVERITY_ERROR, text("error.generic", requestId == null ? "-" : requestId));
+        }
+    }
+
+    static ZemoException unwrap(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ZemoException z) {
+                return z;
+            }
+        }
+        return null;
+    }
+
+    private static void add(String clientId, FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
+    }
+}
