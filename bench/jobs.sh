@@ -37,10 +37,16 @@ q "SELECT 'overhead per job ms (created->finished minus batch execution): p50=' 
          FROM jobs j JOIN job_executions e ON e.job_id = j.id WHERE j.id > $first) x"
 
 echo "== throughput: 1000 trivial jobs submitted at once through $nodes node(s)"
+node_pid=$(pgrep -f "payara-micro.*--port $port" | head -1)
+heap_used() { jcmd "$node_pid" GC.run >/dev/null; sleep 2; jcmd "$node_pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*'; }
+heap_before=$(heap_used)
 first=$(q "SELECT coalesce(max(id),0) FROM jobs")
 seq 1 1000 | xargs -P 16 -I{} sh -c "curl -s -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '{\"type\":\"demo\",\"params\":{\"items\":1}}' http://localhost:\$(( $port + ({} % $nodes) ))/api/v1/jobs >/dev/null"
 until [[ $(q "SELECT count(*) FROM jobs WHERE id > $first AND status <> 'completed'") == 0 ]]; do sleep 1; done
 q "SELECT 'jobs/s on $nodes node(s): ' || round(count(*) / extract(epoch FROM max(finished_at) - min(created_at))::numeric, 1) || ' (' || count(*) || ' jobs in ' || round(extract(epoch FROM max(finished_at) - min(created_at))::numeric,1) || ' s)' FROM jobs WHERE id > $first"
+
+heap_after=$(heap_used)
+echo "retained heap after 1000 jobs and a full GC: before=${heap_before} KB after=${heap_after} KB -> $(( (heap_after - heap_before) * 1024 / 1000 )) bytes per job (node RSS $(ps -o rss= -p "$node_pid") KB)"
 
 echo "== GET /api/v1/jobs (20 per page) with 10,000 jobs in the table, 64 connections, against /api/v1/ping"
 q "INSERT INTO jobs (type, owner_id, status, params, created_at, queued_at, finished_at, progress_done, progress_total)
