@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public class JobTypes {
     public static final String DEMO = "demo";
     public static final String MAINTENANCE = "maintenance";
+    public static final String SERP = "serp";
 
     private final Map<String, JobType> types = new TreeMap<>();
 
@@ -40,6 +41,21 @@ public class JobTypes {
                     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                     p.derived("logsBefore", now.minusDays(logDays).toString());
                     p.derived("jobsBefore", now.minusDays(jobDays).toString());
+                    return p;
+                }));
+    }
+
+    {
+        add(new JobType(SERP, "serp", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.EDITOR),
+                "SERP: the top `depth` (10-100, default 10) organic results for `query` on `engine` (google or yandex), "
+                        + "optionally for a `region` and `language`; cached, a cache hit costs no credits.",
+                json -> {
+                    JobParams p = JobParams.of(json, Set.of("query", "engine", "region", "language", "depth"));
+                    p.string("query", null, 300);
+                    p.oneOf("engine", "google", Set.of("google", "yandex"));
+                    p.optionalString("region", 100);
+                    p.optionalString("language", 10);
+                    p.integer("depth", 10, 10, 100);
                     return p;
                 }));
     }
