@@ -73,6 +73,20 @@ public final class SandboxServer implements AutoCloseable {
         return baseUrl() + "/v1";
     }
 
+    /**
+     * What a node needs to use this sandbox instead of the real providers ({@code ./zemo run --demo}, tests):
+     * SerpApi and the LLM here, the sandbox keys, and fetching from loopback allowed (the pages are on 127.0.0.1).
+     */
+    public java.util.Map<String, String> nodeEnv() {
+        return java.util.Map.of(
+                "ZEMO_SERPAPI_URL", baseUrl(),
+                "ZEMO_SERPAPI_KEY", KEY,
+                "ZEMO_LLM_URL", llmUrl(),
+                "ZEMO_LLM_KEY", KEY,
+                "ZEMO_LLM_MODEL", MODEL,
+                "ZEMO_SCRAPE_ALLOW_PRIVATE", "true");
+    }
+
     public List<SandboxPage> pages() {
         return pages;
     }
