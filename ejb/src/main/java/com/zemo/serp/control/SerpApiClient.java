@@ -49,7 +49,7 @@ public class SerpApiClient {
     private volatile HttpClient http;
 
     @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, maxDuration = 5, durationUnit = ChronoUnit.MINUTES,
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, maxDuration = 300_000,
             retryOn = {SerpApiException.Transient.class, TimeoutException.class}, abortOn = SerpApiException.Auth.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 2, failOn = {SerpApiException.Transient.class, TimeoutException.class},

@@ -159,6 +159,15 @@ class SandboxServerTest {
     }
 
     @Test
+    void nodeEnvPointsANodeAtTheSandbox() {
+        assertThat(sandbox.nodeEnv()).containsEntry("ZEMO_SERPAPI_URL", sandbox.baseUrl())
+                .containsEntry("ZEMO_SERPAPI_KEY", "sandbox")
+                .containsEntry("ZEMO_LLM_URL", "http://127.0.0.1:" + sandbox.port() + "/v1")
+                .containsEntry("ZEMO_LLM_KEY", "sandbox").containsEntry("ZEMO_LLM_MODEL", "sandbox-1")
+                .containsEntry("ZEMO_SCRAPE_ALLOW_PRIVATE", "true");
+    }
+
+    @Test
     void miniJsonReadsWhatItWrites() {
         Object v = MiniJson.parse("{\"a\":[1,2.5,true,false,null],\"b\":" + MiniJson.quote("q\"\\\n\u0001ё") + ",\"c\":{}}");
         assertThat(((Map<?, ?>) v).get("b")).isEqualTo("q\"\\\n\u0001ё");
