@@ -55,8 +55,10 @@ public class SerpCache {
         }
     }
 
-    public void store(SerpQuery q, String provider, List<SerpHit> hits, int credits) {
+    /** Stores (or refreshes) an entry and drops entries older than {@code maxAge}, which no lookup would return. */
+    public void store(SerpQuery q, String provider, List<SerpHit> hits, int credits, Duration maxAge) {
         try (Connection c = ds.getConnection();
+             PreparedStatement stale = c.prepareStatement("DELETE FROM serp_cache WHERE fetched_at < now() - make_interval(secs => ?)");
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO serp_cache (engine, query_norm, region, language, depth, provider, results, credits) "
                              + "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (engine, query_norm, region, language, depth) "
@@ -66,6 +68,8 @@ public class SerpCache {
             ps.setString(7, encode(hits));
             ps.setInt(8, credits);
             ps.executeUpdate();
+            stale.setDouble(1, maxAge.toSeconds());
+            stale.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("writing the SERP cache", e);
         }

@@ -67,7 +67,7 @@ public class SerpService implements SerpSearch {
         } catch (FaultToleranceException e) {
             throw new SerpSearchException(SerpApiFallback.readable(e).getMessage(), e);
         }
-        cache.store(q, provider.name(), fetched.hits(), fetched.credits());
+        cache.store(q, provider.name(), fetched.hits(), fetched.credits(), ttl);
         return new SerpAnswer(fetched.hits(), false, fetched.credits(), provider.name());
     }
 
