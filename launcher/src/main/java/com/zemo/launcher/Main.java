@@ -1,5 +1,7 @@
 package com.zemo.launcher;
 
+import com.zemo.launcher.sandbox.SandboxServer;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -20,14 +22,7 @@ public final class Main {
         String command = a.isEmpty() ? "run" : a.get(0);
         PrintStream out = System.out;
         switch (command) {
-            case "run" -> {
-                if (a.contains("--demo")) {
-                    // the sandbox providers come with the content pipeline; say so rather than start without them
-                    System.err.println("zemo: --demo is not available yet (it needs the SERP and LLM sandboxes of the pipeline)");
-                    System.exit(2);
-                }
-                run(false, out);
-            }
+            case "run" -> run(a.contains("--demo"), out);
             case "help", "--help", "-h" -> usage(out);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -38,7 +33,8 @@ public final class Main {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: zemo run");
+        out.println("usage: zemo run [--demo]");
+        out.println("  --demo: SerpApi and the LLM replaced by a local sandbox (sample pages, labelled texts); no account needed");
         out.println("  environment: ZEMO_HOME, ZEMO_HTTP_PORT, ZEMO_DB_URL/USER/PASSWORD, ZEMO_REDIS_URL/PASSWORD,");
         out.println("               ZEMO_ADMIN_PASSWORD, ZEMO_JAVA_OPTS, ZEMO_NODE_NAME (see README)");
     }
@@ -51,12 +47,24 @@ public final class Main {
             System.exit(1);
         }
         ZemoStack stack = new ZemoStack(settings, runtimeDir());
+        // --demo: the outside world (SerpApi, the LLM, the pages) is a sandbox on loopback
+        SandboxServer sandbox = demo ? SandboxServer.start(0) : null;
+        if (sandbox != null) {
+            stack.withNodeEnv(sandbox.nodeEnv());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("zemo: stopping…");
             stack.close();
+            if (sandbox != null) {
+                sandbox.close();
+            }
             stopped.countDown();
         }, "zemo-shutdown"));
+        if (sandbox != null) {
+            out.println("zemo: demo mode: sandbox at " + sandbox.baseUrl() + " (SerpApi-shaped search, " + sandbox.pages().size()
+                    + " sample pages, OpenAI-compatible LLM at " + sandbox.llmUrl() + "); texts it writes start with [SANDBOX OUTPUT]");
+        }
 
         stack.startInfrastructure();
         out.println("zemo: data in " + settings.home()
@@ -89,6 +97,9 @@ public final class Main {
         out.println("  health     " + base + "/health");
         out.println("  metrics    " + base + "/metrics");
         out.println("  logs       " + settings.home().resolve("logs"));
+        if (sandbox != null) {
+            out.println("  sandbox    " + sandbox.baseUrl() + "/  (try a serp job: {\"type\":\"serp\",\"params\":{\"query\":\"how to choose a laptop\"}})");
+        }
         out.println("Ctrl-C stops everything.");
         while (node.isAlive()) {
             Thread.sleep(500);

@@ -97,6 +97,33 @@ public class ZemoConfig {
     @Inject @ConfigProperty(name = "zemo.maintenance.job-days", defaultValue = "90")
     int maintenanceJobDays;
 
+    @Inject @ConfigProperty(name = "zemo.serpapi.url", defaultValue = "https://serpapi.com")
+    String serpApiUrl;
+
+    /** The global SerpApi key, used when neither the user nor the global settings hold one. */
+    @Inject @ConfigProperty(name = "zemo.serpapi.key")
+    Optional<String> serpApiKey;
+
+    /** A second key, tried once when the first is rejected or the provider keeps failing with it. */
+    @Inject @ConfigProperty(name = "zemo.serpapi.fallback-key")
+    Optional<String> serpApiFallbackKey;
+
+    @Inject @ConfigProperty(name = "zemo.serpapi.timeout-seconds", defaultValue = "20")
+    int serpApiTimeoutSeconds;
+
+    @Inject @ConfigProperty(name = "zemo.serpapi.cache-hours", defaultValue = "24")
+    int serpApiCacheHours;
+
+    /** The SerpApi adapter: where, with which keys, how long a request may take, how long results are reused. */
+    public record SerpApi(String url, Optional<String> key, Optional<String> fallbackKey, Duration timeout, Duration cacheFor) {
+    }
+
+    public SerpApi serpApi() {
+        return new SerpApi(serpApiUrl.replaceAll("/+$", ""), serpApiKey.filter(k -> !k.isBlank()).map(String::strip),
+                serpApiFallbackKey.filter(k -> !k.isBlank()).map(String::strip),
+                Duration.ofSeconds(Math.max(1, serpApiTimeoutSeconds)), Duration.ofHours(Math.max(0, serpApiCacheHours)));
+    }
+
     /** Cluster-wide limits on external providers and on browser sessions. */
     public record Limits(int serpApiPerSecond, int llmPerMinute, int browserSessions) {
     }

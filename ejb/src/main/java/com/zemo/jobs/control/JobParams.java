@@ -117,6 +117,23 @@ public final class JobParams {
         }
         values.put(name, list);
         return list;
+    /** A string that may be left out (then nothing is stored); if given, 1..maxLength characters. */
+    public String optionalString(String name, int maxLength) {
+        JsonValue v = input.get(name);
+        if (v == null || v == JsonValue.NULL || (v instanceof JsonString s && s.getString().isBlank())) {
+            return null;
+        }
+        return string(name, null, maxLength);
+    }
+
+    /** A string from a fixed set (compared in lower case). */
+    public String oneOf(String name, String dflt, Set<String> allowed) {
+        String value = string(name, dflt, 40).toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw ZemoException.invalid("parameter '" + name + "' must be one of " + new java.util.TreeSet<>(allowed));
+        }
+        values.put(name, value);
+        return value;
     }
 
     /** A value the service derives (e.g. an absolute cut-off), stored and passed like the others. */

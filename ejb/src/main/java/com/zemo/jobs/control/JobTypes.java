@@ -19,6 +19,7 @@ public class JobTypes {
     public static final String MAINTENANCE = "maintenance";
     public static final String ANALYZE = "analyze";
     public static final String PIPELINE = "pipeline";
+    public static final String SERP = "serp";
 
     private final Map<String, JobType> types = new TreeMap<>();
 
@@ -99,6 +100,21 @@ public class JobTypes {
                 throw com.zemo.platform.ZemoException.invalid("parameter 'language' must be ru, en or auto");
             }
         }
+    }
+
+    {
+        add(new JobType(SERP, "serp", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.EDITOR),
+                "SERP: the top `depth` (10-100, default 10) organic results for `query` on `engine` (google or yandex), "
+                        + "optionally for a `region` and `language`; cached, a cache hit costs no credits.",
+                json -> {
+                    JobParams p = JobParams.of(json, Set.of("query", "engine", "region", "language", "depth"));
+                    p.string("query", null, 300);
+                    p.oneOf("engine", "google", Set.of("google", "yandex"));
+                    p.optionalString("region", 100);
+                    p.optionalString("language", 10);
+                    p.integer("depth", 10, 10, 100);
+                    return p;
+                }));
     }
 
     private void add(JobType t) {
