@@ -117,6 +117,8 @@ public final class JobParams {
         }
         values.put(name, list);
         return list;
+    }
+
     /** A string that may be left out (then nothing is stored); if given, 1..maxLength characters. */
     public String optionalString(String name, int maxLength) {
         JsonValue v = input.get(name);
