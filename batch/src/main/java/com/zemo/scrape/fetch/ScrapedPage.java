@@ -14,7 +14,7 @@ public record ScrapedPage(int position, String url, String finalUrl, int status,
         return failure == null;
     }
 
-    static ScrapedPage failed(int position, String url, String finalUrl, int status, long millis, long bytes,
+    public static ScrapedPage failed(int position, String url, String finalUrl, int status, long millis, long bytes,
                               FailureKind kind, String error) {
         return new ScrapedPage(position, url, finalUrl, status, null, null, null, false, null, millis, bytes, kind, error);
     }
