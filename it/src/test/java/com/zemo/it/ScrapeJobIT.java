@@ -53,6 +53,12 @@ class ScrapeJobIT {
                     body = "<html><head><title>Windows</title></head><body><main><h1>Choosing windows</h1><p>Two chambers are warmer.</p></main></body></html>"
                             .getBytes(StandardCharsets.UTF_8);
                 }
+                case "/app" -> {
+                    type = "text/html; charset=utf-8";
+                    body = ("<html><head><title>App</title></head><body><div id=\"root\"></div><script>"
+                            + "var h = '<h1>Built by script</h1>'; for (var i = 1; i <= 30; i++) { h += '<p>Client paragraph ' + i + ' here.</p>'; }"
+                            + "document.getElementById('root').innerHTML = h;</script></body></html>").getBytes(StandardCharsets.UTF_8);
+                }
                 default -> {
                     status = 404;
                     body = "<h1>Not found</h1>".getBytes(StandardCharsets.UTF_8);
@@ -78,9 +84,9 @@ class ScrapeJobIT {
 
     @Test
     void aScrapeJobStoresEveryPageWithWhatWasExtracted() throws Exception {
-        long id = Jobs.submit(admin, "scrape", "{\"urls\": [\"" + url("/ru") + "\", \"" + url("/en") + "\", \"" + url("/gone") + "\"]}");
+        long id = Jobs.submit(admin, "scrape", "{\"urls\": [\"" + url("/ru") + "\", \"" + url("/en") + "\", \"" + url("/gone") + "\", \"" + url("/app") + "\"]}");
         JsonObject done = Jobs.awaitStatus(admin, id, "completed", Duration.ofSeconds(120));
-        assertThat(done.getJsonObject("progress").getInt("done")).isEqualTo(3);
+        assertThat(done.getJsonObject("progress").getInt("done")).isEqualTo(4);
 
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection c = ZemoServer.get().db();
@@ -98,7 +104,7 @@ class ScrapeJobIT {
                 }
             }
         }
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
         Map<String, Object> ru = rows.get(0);
         assertThat(ru).containsEntry("status_code", 200).containsEntry("charset", "windows-1251").containsEntry("title", "Окна в Москве")
                 .containsEntry("meta_description", "Замер и монтаж").containsEntry("used_javascript", false)
@@ -114,9 +120,13 @@ class ScrapeJobIT {
         assertThat(rows.get(1)).containsEntry("title", "Windows").containsEntry("word_count", 6);
         assertThat(rows.get(2)).containsEntry("status_code", 404).containsEntry("error", "HTTP 404").containsEntry("error_kind", "http_4xx");
 
+        // Rendered with JavaScript inside the server (HtmlUnit's engine in the WAR).
+        assertThat(rows.get(3)).containsEntry("used_javascript", true);
+        assertThat((String) rows.get(3).get("main_text")).startsWith("Built by script\nClient paragraph 1 here.").contains("Client paragraph 30 here.");
+
         Api.Reply logs = admin.get("/api/v1/jobs/" + id + "/logs");
         assertThat(logs.body()).contains("#1 " + url("/ru") + " → 200").contains("#3 " + url("/gone") + " → 404")
-                .contains("2 of 3 pages scraped");
+                .contains("3 of 4 pages scraped, 1 with JavaScript");
     }
 
     @Test

@@ -107,7 +107,8 @@ public class ScrapeReader extends AbstractItemReader {
         int workers = Math.max(1, Math.min(s.workers(), pending.size()));
         events.log(job.jobId(), "INFO", "pages", job.node(), pending.size() + " of " + targets.size() + " pages to fetch"
                 + (stored.isEmpty() ? "" : " (" + stored.size() + " stored by an earlier execution)") + ", javascript="
-                + mode.name().toLowerCase() + ", " + workers + " at once" + (s.allowPrivate() ? ", private addresses allowed" : ""));
+                + mode.name().toLowerCase() + ", " + workers + " at once" + (s.allowPrivate() ? ", private addresses allowed" : "")
+                + (sessions.isResolvable() ? "" : ", no cluster-wide browser-session limit here"));
         if (pending.isEmpty()) {
             return;
         }
@@ -148,6 +149,10 @@ public class ScrapeReader extends AbstractItemReader {
         }
         try (BrowserSessions.Session held = session.get()) {
             return scraper.scrape(position, url, mode);
+        } catch (RuntimeException e) {
+            // A fault of ours or of a library on one page: that page fails, the job goes on.
+            return ScrapedPage.failed(position, url, null, 0, 0, 0, FailureKind.IO,
+                    "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
