@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-200}
 WORKERS=${2:-32}
-./mvnw -q -o -pl persistence,batch -am install -DskipTests >/dev/null
-./mvnw -q -o -pl batch test-compile >/dev/null
-./mvnw -q -o -pl batch dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
+ROUNDS=${ROUNDS:-3}
+# Built in the reactor (no install: ~/.m2 may be shared), so the classpath points at persistence/target/classes.
+./mvnw -q -o -pl batch -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
+  -Dmdep.includeScope=test >/dev/null
 CP="batch/target/test-classes:batch/target/classes:$(cat batch/target/bench-cp.txt)"
 OUT=$(mktemp -d)
 java -Xmx256m -cp "$CP" com.zemo.scrape.fetch.FixtureServer > "$OUT/server.txt" 2>&1 &
@@ -20,7 +21,7 @@ BASE=$(head -1 "$OUT/server.txt")
 echo "fixture server at $BASE; $PAGES pages, $WORKERS concurrent fetches, -Xmx512m; $(nproc) cores; $(date -u +%FT%TZ)"
 for KIND in plain mixed js; do
   echo "== $KIND"
-  /usr/bin/time -v java -Xmx512m -XX:+UseG1GC -cp "$CP" com.zemo.scrape.fetch.ScrapeBench "$BASE" "$PAGES" "$WORKERS" 2 "$KIND" 3 \
+  /usr/bin/time -v java -Xmx512m -XX:+UseG1GC -cp "$CP" com.zemo.scrape.fetch.ScrapeBench "$BASE" "$PAGES" "$WORKERS" 2 "$KIND" "$ROUNDS" \
     2> "$OUT/time.txt" | grep -v '^$'
   grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$OUT/time.txt" | sed 's/^\s*/  /'
   grep -iE "OutOfMemory|Exception" "$OUT/time.txt" | head -3 || true

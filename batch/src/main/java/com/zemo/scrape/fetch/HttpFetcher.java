@@ -204,7 +204,7 @@ public final class HttpFetcher {
             return true;
         }
         String ct = contentType.toLowerCase(Locale.ROOT);
-        return ct.startsWith("text/html") || ct.startsWith("application/xhtml") || ct.startsWith("text/plain");
+        return ct.startsWith("text/html") || ct.startsWith("application/xhtml");
     }
 
     private Duration delay(int attempt, Duration retryAfter) {
