@@ -126,6 +126,7 @@ public final class PageRenderer implements AutoCloseable {
             web.setIncorrectnessListener((message, origin) -> { });
             web.setCssErrorHandler(new org.htmlunit.SilentCssErrorHandler());
             web.setHTMLParserListener(null);
+            web.setRefreshHandler((page, url, seconds) -> { });   // a <meta refresh> must not replace the page we read
             if (js) {
                 web.setJavaScriptTimeout(Math.max(1000, scriptWait.toMillis()));
             }

@@ -117,6 +117,14 @@ class PageExtractorTest {
     }
 
     @Test
+    void aMetaRefreshDoesNotReplaceThePage() throws Exception {
+        PageExtractor.Extracted e = extract("<html><head><meta http-equiv=\"refresh\" content=\"0; url=http://elsewhere.test/\">"
+                + "<title>Stays</title></head><body><p>Text that stays.</p></body></html>", "http://site.test/");
+        assertThat(e.title()).isEqualTo("Stays");
+        assertThat(e.mainText()).isEqualTo("Text that stays.");
+    }
+
+    @Test
     void anEmptyPage() throws Exception {
         PageExtractor.Extracted e = extract("<html><head></head><body></body></html>", "http://site.test/");
         assertThat(e.title()).isNull();
