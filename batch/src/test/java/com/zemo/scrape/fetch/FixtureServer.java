@@ -112,6 +112,14 @@ public final class FixtureServer implements AutoCloseable {
                         send(x, 200, "text/html; charset=utf-8", resource("article-utf8.html").getBytes(StandardCharsets.UTF_8));
                     }
                 }
+                case "/retry-after" -> {
+                    if (hit == 1) {
+                        x.getResponseHeaders().set("Retry-After", "1");
+                        send(x, 503, "text/html", "<h1>busy</h1>".getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        send(x, 200, "text/html; charset=utf-8", resource("article-utf8.html").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
                 case "/always500" -> send(x, 500, "text/html", "<h1>down</h1>".getBytes(StandardCharsets.UTF_8));
                 case "/slow" -> {
                     Thread.sleep(8000);

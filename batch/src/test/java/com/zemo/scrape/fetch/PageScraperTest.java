@@ -145,6 +145,15 @@ class PageScraperTest {
     }
 
     @Test
+    void a503WithRetryAfterIsRetriedNoSoonerThanAsked() throws Exception {
+        long t = System.nanoTime();
+        ScrapedPage p = scrape("/retry-after", JavaScriptMode.OFF);
+        assertThat(p.ok()).as(p.error()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - t)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(server.hits("/retry-after")).isEqualTo(2);
+    }
+
+    @Test
     void a500ThatStaysIsAFailureAfterTheRetries() throws Exception {
         int before = server.hits("/always500");
         ScrapedPage p = scrape("/always500", JavaScriptMode.OFF);
