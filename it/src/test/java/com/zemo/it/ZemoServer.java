@@ -60,7 +60,8 @@ public final class ZemoServer {
                 com.zemo.launcher.PayaraNode.DEFAULT_JAVA_OPTS), false);
         ZemoStack stack = new ZemoStack(settings, Main.runtimeDir())
                 .withNodeEnv(Map.of("ZEMO_RATELIMIT_TOKEN_PER_MINUTE", Integer.toString(TOKEN_LIMIT_PER_MINUTE),
-                        "ZEMO_SECURITY_TOKEN_CACHE_SECONDS", "2"))
+                        "ZEMO_SECURITY_TOKEN_CACHE_SECONDS", "2",
+                        "ZEMO_SCRAPE_ALLOW_PRIVATE", "true"))  // ScrapeJobIT's fixture pages are on 127.0.0.1
                 .startInfrastructure();
         PayaraNode node = stack.startNodeAndWait("it-node", port, false, Duration.ofMinutes(4));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "zemo-it-stop"));

@@ -124,6 +124,40 @@ public class ZemoConfig {
                 Duration.ofSeconds(Math.max(1, serpApiTimeoutSeconds)), Duration.ofHours(Math.max(0, serpApiCacheHours)));
     }
 
+    @Inject @ConfigProperty(name = "zemo.scrape.allow-private", defaultValue = "false")
+    boolean scrapeAllowPrivate;
+
+    @Inject @ConfigProperty(name = "zemo.scrape.user-agent", defaultValue = "Mozilla/5.0 (compatible; ZemoBot/1.0)")
+    String scrapeUserAgent;
+
+    @Inject @ConfigProperty(name = "zemo.scrape.timeout-seconds", defaultValue = "20")
+    int scrapeTimeoutSeconds;
+
+    @Inject @ConfigProperty(name = "zemo.scrape.max-bytes", defaultValue = "5242880")
+    long scrapeMaxBytes;
+
+    @Inject @ConfigProperty(name = "zemo.scrape.max-redirects", defaultValue = "5")
+    int scrapeMaxRedirects;
+
+    @Inject @ConfigProperty(name = "zemo.scrape.workers", defaultValue = "8")
+    int scrapeWorkers;
+
+    @Inject @ConfigProperty(name = "zemo.scrape.js-workers", defaultValue = "2")
+    int scrapeJsWorkers;
+
+    @Inject @ConfigProperty(name = "zemo.scrape.retries", defaultValue = "2")
+    int scrapeRetries;
+
+    /** The scraper: what it may fetch, how long and how much, how many pages at once per job. */
+    public record Scrape(boolean allowPrivate, String userAgent, Duration timeout, long maxBytes, int maxRedirects,
+                         int workers, int jsWorkers, int retries) {
+    }
+
+    public Scrape scrape() {
+        return new Scrape(scrapeAllowPrivate, scrapeUserAgent, Duration.ofSeconds(scrapeTimeoutSeconds), scrapeMaxBytes,
+                scrapeMaxRedirects, scrapeWorkers, scrapeJsWorkers, scrapeRetries);
+    }
+
     /** Cluster-wide limits on external providers and on browser sessions. */
     public record Limits(int serpApiPerSecond, int llmPerMinute, int browserSessions) {
     }

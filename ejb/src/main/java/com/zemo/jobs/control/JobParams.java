@@ -19,6 +19,8 @@ import java.util.Set;
  */
 public final class JobParams {
     private final Map<String, Object> values = new LinkedHashMap<>();
+    /** Parameters that name another job (by id), with the type it must have: the service checks the caller may see it. */
+    private final Map<Long, String> jobReferences = new LinkedHashMap<>();
     private final JsonObject input;
 
     private JobParams(JsonObject input) {
@@ -99,8 +101,8 @@ public final class JobParams {
         return n.longValue();
     }
 
-    /** An optional list of strings (e.g. URLs), each 1..maxLength characters. */
-    public java.util.List<String> strings(String name, int maxItems, int maxLength) {
+    /** An optional list of strings (e.g. URLs), each 1..maxLength characters; absent = empty. */
+    public java.util.List<String> optionalStrings(String name, int maxItems, int maxLength) {
         JsonValue v = input.get(name);
         if (v == null || v == JsonValue.NULL) {
             return java.util.List.of();
@@ -138,6 +140,49 @@ public final class JobParams {
         return value;
     }
 
+    /** True if the caller passed this parameter (null counts as not passed). */
+    public boolean has(String name) {
+        JsonValue v = input.get(name);
+        return v != null && v != JsonValue.NULL;
+    }
+
+    /** An array of 1..max non-blank strings of at most maxLength characters each, stored as a JSON array. */
+    public java.util.List<String> strings(String name, int max, int maxLength) {
+        JsonValue v = input.get(name);
+        if (!(v instanceof jakarta.json.JsonArray a)) {
+            throw ZemoException.invalid("parameter '" + name + "' must be an array of strings");
+        }
+        if (a.isEmpty() || a.size() > max) {
+            throw ZemoException.invalid("parameter '" + name + "' must have 1-" + max + " entries");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.get(i) instanceof JsonString js) || js.getString().isBlank() || js.getString().strip().length() > maxLength) {
+                throw ZemoException.invalid("parameter '" + name + "'[" + i + "] must be a string of 1-" + maxLength + " characters");
+            }
+            out.add(js.getString().strip());
+        }
+        values.put(name, java.util.List.copyOf(out));
+        return out;
+    }
+
+    /** The id of another job of the given type, which the submitting caller must be allowed to see. */
+    public long jobReference(String name, String type) {
+        JsonValue v = input.get(name);
+        if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1) {
+            throw ZemoException.invalid("parameter '" + name + "' must be the id of a " + type + " job");
+        }
+        long id = n.longValueExact();
+        values.put(name, id);
+        jobReferences.put(id, type);
+        return id;
+    }
+
+    /** Job ids these parameters refer to, with the type each must have. */
+    public Map<Long, String> jobReferences() {
+        return java.util.Collections.unmodifiableMap(jobReferences);
+    }
+
     /** A value the service derives (e.g. an absolute cut-off), stored and passed like the others. */
     public void derived(String name, Object value) {
         values.put(name, value);
@@ -153,9 +198,9 @@ public final class JobParams {
             } else if (v instanceof Boolean bo) {
                 b.add(k, bo);
             } else if (v instanceof java.util.List<?> list) {
-                jakarta.json.JsonArrayBuilder a = Json.createArrayBuilder();
-                list.forEach(item -> a.add(String.valueOf(item)));
-                b.add(k, a);
+                jakarta.json.JsonArrayBuilder ab = Json.createArrayBuilder();
+                list.forEach(e -> ab.add(String.valueOf(e)));
+                b.add(k, ab);
             } else {
                 b.add(k, String.valueOf(v));
             }

@@ -71,6 +71,12 @@ public class JobService {
                     + t.submitters().stream().map(Role::roleName).sorted().toList());
         }
         JobParams checked = t.params().apply(params);
+        checked.jobReferences().forEach((refId, refType) -> {
+            Job ref = em.find(Job.class, refId);
+            if (ref == null || !canSee(caller, ref) || !refType.equals(ref.getType())) {
+                throw ZemoException.invalid("no " + refType + " job " + refId + " that you can see");
+            }
+        });
         Job job = new Job(type, caller.userId(), null, checked.toJson(), LogContext.get(LogContext.REQUEST_ID));
         em.persist(job);
         em.flush();

@@ -3,6 +3,7 @@ package com.zemo.jobs.control;
 import com.zemo.identity.entity.Role;
 import com.zemo.platform.ZemoException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ public class JobTypes {
     public static final String ANALYZE = "analyze";
     public static final String PIPELINE = "pipeline";
     public static final String SERP = "serp";
+    public static final String SCRAPE = "scrape";
 
     private final Map<String, JobType> types = new TreeMap<>();
 
@@ -34,6 +36,11 @@ public class JobTypes {
                     p.optionalInteger("failAt", 1, items);
                     return p;
                 }));
+        add(new JobType(SCRAPE, "scrape", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.EDITOR),
+                "Fetches pages and extracts title, description, headings, main text, links and images: `urls` (1-100 http(s) URLs) "
+                        + "or `serpJobId` (that serp job's results, in position order); `javascript` auto (default: render only pages "
+                        + "that need it), on or off.",
+                JobTypes::scrapeParams));
         add(new JobType(MAINTENANCE, "maintenance", EnumSet.of(Role.ADMIN, Role.OPERATOR),
                 "Retention clean-up: job log lines older than `logDays` (default 30) and finished jobs older than `jobDays` (default 90).",
                 json -> {
@@ -60,8 +67,8 @@ public class JobTypes {
                         p.string("query", null, 300);
                     }
                     language(p, json);
-                    p.strings("include", 100, 2000);
-                    p.strings("exclude", 100, 2000);
+                    p.optionalStrings("include", 100, 2000);
+                    p.optionalStrings("exclude", 100, 2000);
                     p.optionalInteger("maxTerms", 5, 300);
                     return p;
                 }));
@@ -88,7 +95,7 @@ public class JobTypes {
                             throw com.zemo.platform.ZemoException.invalid("parameter 'javascript' must be auto, on or off");
                         }
                     }
-                    p.strings("exclude", 100, 2000);
+                    p.optionalStrings("exclude", 100, 2000);
                     return p;
                 }));
     }
@@ -115,6 +122,36 @@ public class JobTypes {
                     p.integer("depth", 10, 10, 100);
                     return p;
                 }));
+    }
+
+    /** The scrape job: `urls` or `serpJobId`, optional `javascript`; see docs/pipeline.md#scrape. */
+    private static JobParams scrapeParams(JsonObject json) {
+        JobParams p = JobParams.of(json, Set.of("urls", "serpJobId", "javascript"));
+        if (p.has("urls") == p.has("serpJobId")) {
+            throw ZemoException.invalid("give either 'urls' (1-100 http(s) URLs) or 'serpJobId', not both and not neither");
+        }
+        if (p.has("urls")) {
+            for (String u : p.strings("urls", 100, 2048)) {
+                java.net.URI uri;
+                try {
+                    uri = new java.net.URI(u);
+                } catch (java.net.URISyntaxException e) {
+                    throw ZemoException.invalid("'" + u + "' is not a URL: " + e.getReason());
+                }
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                    throw ZemoException.invalid("'" + u + "' is not an absolute http(s) URL with a host");
+                }
+            }
+        } else {
+            p.jobReference("serpJobId", "serp");
+        }
+        String js = p.string("javascript", "auto", 10).toLowerCase(java.util.Locale.ROOT);
+        if (!Set.of("auto", "on", "off").contains(js)) {
+            throw ZemoException.invalid("parameter 'javascript' must be auto, on or off");
+        }
+        p.derived("javascript", js);
+        return p;
     }
 
     private void add(JobType t) {

@@ -74,6 +74,22 @@ public class Page {
     @Column(name = "fetched_at", nullable = false)
     private OffsetDateTime fetchedAt;
 
+    /** 0-based place in the scrape job's URL list (null for imported legacy pages). */
+    private Integer position;
+
+    @Column(name = "used_javascript")
+    private Boolean usedJavascript;
+
+    @Column(name = "fetch_ms")
+    private Integer fetchMs;
+
+    /** Body bytes received. */
+    private Integer bytes;
+
+    /** Why the page failed ({@code com.zemo.scrape.fetch.FailureKind}, lower case), null if it did not. */
+    @Column(name = "error_kind")
+    private String errorKind;
+
     protected Page() {
     }
 
@@ -102,4 +118,9 @@ public class Page {
     public String getError() { return error; }
     public Long getLegacyId() { return legacyId; }
     public OffsetDateTime getFetchedAt() { return fetchedAt; }
+    public Integer getPosition() { return position; }
+    public Boolean getUsedJavascript() { return usedJavascript; }
+    public Integer getFetchMs() { return fetchMs; }
+    public Integer getBytes() { return bytes; }
+    public String getErrorKind() { return errorKind; }
 }

@@ -92,6 +92,7 @@ public final class BatchTestEnvironment implements BeforeAllCallback {
             // MicroProfile Config (SmallRye) reads system properties before META-INF/microprofile-config.properties.
             System.setProperty("zemo.redis.url", redisUrl);
             System.setProperty("zemo.node.name", NODE);
+            System.setProperty("zemo.scrape.allow-private", "true"); // the scrape job's fixture pages are on 127.0.0.1
             started = new Started(pg, redis, redisUrl, plain, new EnlistingDataSource(plain, ChunkTransactions.INSTANCE));
             return started;
         } catch (IOException e) {
