@@ -138,6 +138,26 @@ class GenerateJobIT {
         return Jobs.submit(editor, "generate", "{\"promptId\":" + promptId + ",\"analysisId\":" + analysisId + extra + "}");
     }
 
+    /** Like Jobs.awaitStatus, polling gently: the API token's rate limit in the IT node is 300 a minute. */
+    static JsonObject awaitStatus(long id, String status, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        JsonObject last = null;
+        while (System.nanoTime() < end) {
+            Api.Reply r = editor.get("/api/v1/jobs/" + id);
+            if (r.status() == 200) {
+                last = r.json();
+                if (last.getString("status").equals(status)) {
+                    return last;
+                }
+                if (!last.getString("status").matches("queued|running")) {
+                    throw new AssertionError("job " + id + " ended " + last + "\n" + logs(id));
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("job " + id + " did not become " + status + " in " + timeout + "; last: " + last + "\n" + logs(id));
+    }
+
     static JsonObject result(JsonObject job) {
         return job.getJsonObject("result");
     }
@@ -151,7 +171,7 @@ class GenerateJobIT {
     void writesRecordsUsageAndCostWithTheUsersOwnKey() throws Exception {
         llm.stubFor(call().willReturn(completion(REVISED, 120, 80)));
         long id = submit(",\"minScore\":0");
-        JsonObject job = Jobs.awaitStatus(editor, id, "completed", Duration.ofSeconds(60));
+        JsonObject job = awaitStatus(id, "completed", Duration.ofSeconds(60));
         JsonObject r = result(job);
         assertThat(r.getInt("rounds")).isEqualTo(1);
         assertThat(r.getInt("tokens")).isEqualTo(200);
@@ -206,7 +226,7 @@ class GenerateJobIT {
         llm.stubFor(call().atPriority(5).willReturn(completion(DRAFT, 100, 20)));
         llm.stubFor(call().atPriority(1).withRequestBody(containing("Revise the text above")).willReturn(completion(REVISED, 300, 150)));
         long id = submit(",\"minScore\":95,\"model\":\"unpriced-model-x\"");
-        JsonObject r = result(Jobs.awaitStatus(editor, id, "completed", Duration.ofSeconds(60)));
+        JsonObject r = result(awaitStatus(id, "completed", Duration.ofSeconds(60)));
         assertThat(r.getInt("rounds")).isEqualTo(2);
         assertThat(r.getInt("finalRound")).isEqualTo(2);
         assertThat(r.getInt("tokens")).isEqualTo(570);
@@ -251,7 +271,7 @@ class GenerateJobIT {
                 .willSetStateTo("open"));
         llm.stubFor(call().inScenario("429").whenScenarioStateIs("open").willReturn(completion(REVISED, 50, 50)));
         long id = submit(",\"minScore\":0");
-        JsonObject r = result(Jobs.awaitStatus(editor, id, "completed", Duration.ofSeconds(60)));
+        JsonObject r = result(awaitStatus(id, "completed", Duration.ofSeconds(60)));
         assertThat(r.getInt("tokens")).isEqualTo(100);
         List<LoggedRequest> sent = llm.findAll(postRequestedFor(urlEqualTo(PATH)));
         assertThat(sent).hasSize(2);
@@ -267,7 +287,7 @@ class GenerateJobIT {
                 .willReturn(aResponse().withStatus(500).withBody("upstream exploded")).willSetStateTo("fine"));
         llm.stubFor(call().inScenario("500").whenScenarioStateIs("fine").willReturn(completion(REVISED, 10, 10)));
         long id = submit(",\"minScore\":0");
-        Jobs.awaitStatus(editor, id, "completed", Duration.ofSeconds(60));
+        awaitStatus(id, "completed", Duration.ofSeconds(60));
         assertThat(llm.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSize(2);
         assertThat(logs(id)).contains("HTTP 500: upstream exploded");
     }
@@ -279,7 +299,7 @@ class GenerateJobIT {
         llm.stubFor(call().atPriority(1).withRequestBody(containing("Revise the text above"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":{\"message\":\"context length exceeded\"}}")));
         long id = submit(",\"minScore\":95");
-        JsonObject failed = Jobs.awaitStatus(editor, id, "failed", Duration.ofSeconds(60));
+        JsonObject failed = awaitStatus(id, "failed", Duration.ofSeconds(60));
         assertThat(failed.getString("error")).contains("HTTP 400: context length exceeded");
         assertThat(llm.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSize(2);   // 400: not retried
 
@@ -287,7 +307,7 @@ class GenerateJobIT {
         llm.stubFor(call().atPriority(5).willReturn(completion("must not be asked for", 1, 1)));
         llm.stubFor(call().atPriority(1).withRequestBody(containing("Revise the text above")).willReturn(completion(REVISED, 300, 150)));
         assertThat(editor.post("/api/v1/jobs/" + id + "/restart", null).status()).isEqualTo(200);
-        JsonObject r = result(Jobs.awaitStatus(editor, id, "completed", Duration.ofSeconds(60)));
+        JsonObject r = result(awaitStatus(id, "completed", Duration.ofSeconds(60)));
         assertThat(r.getInt("rounds")).isEqualTo(2);
         assertThat(r.getInt("tokens")).isEqualTo(570);
         List<LoggedRequest> sent = llm.findAll(postRequestedFor(urlEqualTo(PATH)));
@@ -301,7 +321,7 @@ class GenerateJobIT {
     void aProviderThatNeverAnswersFailsTheJobClearlyAfterItsRetries() throws Exception {
         llm.stubFor(call().willReturn(completion(REVISED, 1, 1).withFixedDelay((ZemoServer.LLM_TIMEOUT_SECONDS + 2) * 1000)));
         long id = submit(",\"minScore\":0");
-        JsonObject job = Jobs.awaitStatus(editor, id, "failed", Duration.ofSeconds(120));
+        JsonObject job = awaitStatus(id, "failed", Duration.ofSeconds(120));
         assertThat(job.getString("error")).contains("the LLM call failed after 4 attempt(s)")
                 .contains("did not answer within " + ZemoServer.LLM_TIMEOUT_SECONDS + " s");
         assertThat(llm.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSize(4);

@@ -42,7 +42,7 @@ import java.util.Optional;
 @jakarta.enterprise.context.Dependent
 @Named("generateBatchlet")
 public class GenerateBatchlet extends AbstractBatchlet {
-    static final String STEP = "generate";
+    static final String STEP = "write";
 
     @Inject @BatchProperty String promptId;
     @Inject @BatchProperty String analysisId;

@@ -39,7 +39,7 @@ public class LlmCalls {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 1, failOn = {LlmRetryableException.class, TimeoutException.class})
     @Retry(maxRetries = 3, delay = 500, delayUnit = ChronoUnit.MILLIS, jitter = 200, jitterDelayUnit = ChronoUnit.MILLIS,
-            maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = {LlmRetryableException.class, TimeoutException.class})
+            maxDuration = 600_000, durationUnit = ChronoUnit.MILLIS, retryOn = {LlmRetryableException.class, TimeoutException.class})
     @Fallback(fallbackMethod = "secondary")
     public LlmReply primary(LlmCall call) throws InterruptedException {
         Thread.sleep(call.waitBeforeNext().toMillis());
