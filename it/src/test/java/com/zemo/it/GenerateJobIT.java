@@ -88,7 +88,9 @@ class GenerateJobIT {
                 .add("model", "gpt-4o-mini").build().toString());
         assertThat(p.status()).as(p.body()).isEqualTo(201);
         promptId = p.json().getJsonNumber("id").longValue();
-        analysisId = insertAnalysis(null);
+        // The analysis belongs to a job of the editor's (as the analyze step of their pipeline would).
+        long ownJob = Jobs.submit(editor, "demo", "{\"items\":1}");
+        analysisId = insertAnalysis(ownJob);
     }
 
     @AfterAll
@@ -286,10 +288,16 @@ class GenerateJobIT {
         llm.stubFor(call().inScenario("500").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withBody("upstream exploded")).willSetStateTo("fine"));
         llm.stubFor(call().inScenario("500").whenScenarioStateIs("fine").willReturn(completion(REVISED, 10, 10)));
-        long id = submit(",\"minScore\":0");
-        awaitStatus(id, "completed", Duration.ofSeconds(60));
-        assertThat(llm.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSize(2);
-        assertThat(logs(id)).contains("HTTP 500: upstream exploded");
+        // A keyword alone: no brief, so no score and no revision.
+        long id = Jobs.submit(editor, "generate", "{\"promptId\":" + promptId + ",\"keyword\":\"trail shoes\"}");
+        JsonObject r = result(awaitStatus(id, "completed", Duration.ofSeconds(60)));
+        assertThat(r.isNull("score")).isTrue();
+        assertThat(r.getInt("rounds")).isEqualTo(1);
+        List<LoggedRequest> sent = llm.findAll(postRequestedFor(urlEqualTo(PATH)));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).getBodyAsString()).contains("Write about trail shoes (");
+        assertThat(logs(id)).contains("HTTP 500: upstream exploded", "no brief (keyword only, no score)",
+                "placeholders with no value, left empty: [{{length}}, {{terms}}]");
     }
 
     @Test
@@ -314,6 +322,19 @@ class GenerateJobIT {
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getBodyAsString()).contains("Revise the text above");
         assertThat(logs(id)).contains("round 1 already stored as generation");
+    }
+
+    @Test
+    @Order(6)
+    void anotherUsersAnalysisIsNotFound() throws Exception {
+        long foreign = insertAnalysis(null);   // no job: operators' and admins' only
+        long id = Jobs.submit(editor, "generate", "{\"promptId\":" + promptId + ",\"analysisId\":" + foreign + "}");
+        JsonObject failed = awaitStatus(id, "failed", Duration.ofSeconds(60));
+        assertThat(failed.getString("error")).contains("analysis " + foreign + " not found");
+        assertThat(llm.findAll(postRequestedFor(urlEqualTo(PATH)))).isEmpty();
+        Api.Reply noTarget = editor.post("/api/v1/jobs", "{\"type\":\"generate\",\"params\":{\"promptId\":" + promptId + "}}");
+        assertThat(noTarget.status()).isEqualTo(400);
+        assertThat(noTarget.json().getString("detail")).contains("'analysisId' or 'keyword' is required");
     }
 
     @Test

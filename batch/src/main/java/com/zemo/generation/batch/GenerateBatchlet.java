@@ -58,7 +58,8 @@ public class GenerateBatchlet extends AbstractBatchlet {
     @Inject JobEvents events;
     @Inject GenerationInputs inputs;
     @Inject GenerationStore store;
-    @Inject LlmGateway llm;
+    /** An Instance: the implementation lives in the ejb module, absent where only batch is deployed (JBeret SE tests). */
+    @Inject jakarta.enterprise.inject.Instance<LlmGateway> llm;
     @Inject ZemoConfig config;
 
     private volatile boolean stopping;
@@ -80,6 +81,9 @@ public class GenerateBatchlet extends AbstractBatchlet {
         long owner = inputs.jobOwner(job.jobId()).orElse(0L);
         PromptVersionRow version = pinnedVersion(owner);
         Optional<AnalysisRow> analysis = analysis();
+        if (analysis.isPresent() && !inputs.maySee(owner, analysis.get())) {
+            throw new GenerationFailure("analysis " + analysisId + " not found");
+        }
         Brief brief = analysis.map(AnalysisRow::briefJson).filter(b -> b != null && !b.isBlank()).map(BriefJson::parse).orElse(null);
         String kw = blank(keyword) ? analysis.map(AnalysisRow::keyword).filter(k -> k != null && !k.isBlank())
                 .orElse(brief == null ? null : brief.query()) : keyword.strip();
@@ -154,7 +158,10 @@ public class GenerateBatchlet extends AbstractBatchlet {
 
     private Round call(int number, List<ChatMessage> conversation, String useModel, Double useTemperature, Integer useMaxTokens,
                        long owner, PromptVersionRow version, Brief brief, ContentScorer scorer, PriceTable prices) {
-        LlmReply reply = llm.complete(new LlmRequest(owner == 0 ? null : owner, useModel, conversation, useTemperature,
+        if (llm.isUnsatisfied()) {
+            throw new GenerationFailure("no LLM adapter is deployed (LlmGateway)");
+        }
+        LlmReply reply = llm.get().complete(new LlmRequest(owner == 0 ? null : owner, useModel, conversation, useTemperature,
                 useMaxTokens, this::log));
         if (!reply.usageKnown()) {
             log("WARN", "the provider reported no token usage for round " + number + "; tokens and cost recorded as 0");

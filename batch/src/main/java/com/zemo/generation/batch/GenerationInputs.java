@@ -69,6 +69,19 @@ public class GenerationInputs {
                 jobId);
     }
 
+    /**
+     * Whether a user may use an analysis: one made by a job they can see (their own; operators and admins see all).
+     * An analysis without a job (imported) is for operators and admins.
+     */
+    public boolean maySee(long userId, AnalysisRow a) {
+        boolean privileged = query("SELECT 1 FROM user_roles WHERE user_id = ? AND role IN ('admin', 'operator')", userId,
+                rs -> Boolean.TRUE).isPresent();
+        if (privileged) {
+            return true;
+        }
+        return a.jobId() != null && query("SELECT 1 FROM jobs WHERE id = ? AND owner_id = ?", a.jobId(), rs -> Boolean.TRUE, userId).isPresent();
+    }
+
     /** Admins may use any prompt. */
     public boolean isAdmin(long userId) {
         return query("SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'admin'", userId, rs -> Boolean.TRUE).isPresent();
