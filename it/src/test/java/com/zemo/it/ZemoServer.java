@@ -26,6 +26,10 @@ public final class ZemoServer {
     public static final String ADMIN_PASSWORD = "it-admin-password-1";
     /** Low enough for a test to reach it quickly. */
     public static final int TOKEN_LIMIT_PER_MINUTE = 300;
+    /** The LLM stand-in's port (WireMock in GenerateJobIT): fixed before boot, since the node reads ZEMO_LLM_URL once. */
+    public static final int LLM_PORT = Ports.free();
+    /** Short, so the timeout test does not wait a minute per attempt. */
+    public static final int LLM_TIMEOUT_SECONDS = 3;
 
     private static ZemoServer instance;
 
@@ -61,7 +65,9 @@ public final class ZemoServer {
         ZemoStack stack = new ZemoStack(settings, Main.runtimeDir())
                 .withNodeEnv(Map.of("ZEMO_RATELIMIT_TOKEN_PER_MINUTE", Integer.toString(TOKEN_LIMIT_PER_MINUTE),
                         "ZEMO_SECURITY_TOKEN_CACHE_SECONDS", "2",
-                        "ZEMO_SCRAPE_ALLOW_PRIVATE", "true"))  // ScrapeJobIT's fixture pages are on 127.0.0.1
+                        "ZEMO_SCRAPE_ALLOW_PRIVATE", "true",  // ScrapeJobIT's fixture pages are on 127.0.0.1
+                        "ZEMO_LLM_URL", "http://127.0.0.1:" + LLM_PORT + "/v1",
+                        "ZEMO_LLM_TIMEOUT_SECONDS", Integer.toString(LLM_TIMEOUT_SECONDS)))
                 .startInfrastructure();
         PayaraNode node = stack.startNodeAndWait("it-node", port, false, Duration.ofMinutes(4));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "zemo-it-stop"));

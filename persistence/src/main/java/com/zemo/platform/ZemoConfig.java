@@ -158,6 +158,63 @@ public class ZemoConfig {
                 scrapeMaxRedirects, scrapeWorkers, scrapeJsWorkers, scrapeRetries);
     }
 
+    // ---- LLM adapter and generation (issue 4, generate job)
+    @Inject @ConfigProperty(name = "zemo.llm.url", defaultValue = "https://api.openai.com/v1")
+    String llmUrl;
+
+    @Inject @ConfigProperty(name = "zemo.llm.key")
+    Optional<String> llmKey;
+
+    @Inject @ConfigProperty(name = "zemo.llm.model", defaultValue = "gpt-4o-mini")
+    String llmModel;
+
+    @Inject @ConfigProperty(name = "zemo.llm.temperature", defaultValue = "0.7")
+    double llmTemperature;
+
+    @Inject @ConfigProperty(name = "zemo.llm.max-tokens", defaultValue = "2048")
+    int llmMaxTokens;
+
+    @Inject @ConfigProperty(name = "zemo.llm.timeout-seconds", defaultValue = "60")
+    int llmTimeoutSeconds;
+
+    @Inject @ConfigProperty(name = "zemo.llm.fallback-url")
+    Optional<String> llmFallbackUrl;
+
+    @Inject @ConfigProperty(name = "zemo.llm.fallback-key")
+    Optional<String> llmFallbackKey;
+
+    @Inject @ConfigProperty(name = "zemo.llm.fallback-model")
+    Optional<String> llmFallbackModel;
+
+    @Inject @ConfigProperty(name = "zemo.llm.prices", defaultValue = "gpt-4o-mini=0.15/0.60")
+    String llmPrices;
+
+    @Inject @ConfigProperty(name = "zemo.generation.min-score", defaultValue = "70")
+    int generationMinScore;
+
+    /**
+     * The OpenAI-compatible chat completions provider, and a second one to fall back to (empty url: none).
+     * Keys are secrets: never logged, never returned. {@code prices}: "model=in/out,..." in USD per million tokens.
+     */
+    public record Llm(String url, Optional<String> key, String model, double temperature, int maxTokens,
+                      int timeoutSeconds, Optional<String> fallbackUrl, Optional<String> fallbackKey,
+                      Optional<String> fallbackModel, String prices, int minScore) {
+        @Override
+        public String toString() {
+            return "Llm[url=" + url + ", model=" + model + ", fallbackUrl=" + fallbackUrl.orElse("-") + "]";
+        }
+    }
+
+    public Llm llm() {
+        return new Llm(llmUrl.strip(), blankToEmpty(llmKey), llmModel, llmTemperature, llmMaxTokens, llmTimeoutSeconds,
+                blankToEmpty(llmFallbackUrl), blankToEmpty(llmFallbackKey), blankToEmpty(llmFallbackModel), llmPrices,
+                generationMinScore);
+    }
+
+    private static Optional<String> blankToEmpty(Optional<String> o) {
+        return o.map(String::strip).filter(s -> !s.isEmpty());
+    }
+
     /** Cluster-wide limits on external providers and on browser sessions. */
     public record Limits(int serpApiPerSecond, int llmPerMinute, int browserSessions) {
     }

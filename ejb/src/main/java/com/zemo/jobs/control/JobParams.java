@@ -183,6 +183,24 @@ public final class JobParams {
         return java.util.Collections.unmodifiableMap(jobReferences);
     }
 
+    /** An optional number (e.g. a temperature) within [min, max]; stored as given. */
+    public Double optionalDecimal(String name, double min, double max) {
+        JsonValue v = input.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonNumber n)) {
+            throw ZemoException.invalid("parameter '" + name + "' must be a number");
+        }
+        double value = n.doubleValue();
+        if (value < min || value > max) {
+            throw ZemoException.invalid("parameter '" + name + "' must be between " + min + " and " + max);
+        }
+        values.put(name, n.bigDecimalValue());
+        return value;
+    }
+
+
     /** A value the service derives (e.g. an absolute cut-off), stored and passed like the others. */
     public void derived(String name, Object value) {
         values.put(name, value);
@@ -195,6 +213,8 @@ public final class JobParams {
                 b.add(k, i);
             } else if (v instanceof Long l) {
                 b.add(k, l);
+            } else if (v instanceof java.math.BigDecimal d) {
+                b.add(k, d);
             } else if (v instanceof Boolean bo) {
                 b.add(k, bo);
             } else if (v instanceof java.util.List<?> list) {

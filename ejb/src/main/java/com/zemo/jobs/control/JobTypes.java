@@ -22,6 +22,7 @@ public class JobTypes {
     public static final String PIPELINE = "pipeline";
     public static final String SERP = "serp";
     public static final String SCRAPE = "scrape";
+    public static final String GENERATE = "generate";
 
     private final Map<String, JobType> types = new TreeMap<>();
 
@@ -50,6 +51,24 @@ public class JobTypes {
                     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                     p.derived("logsBefore", now.minusDays(logDays).toString());
                     p.derived("jobsBefore", now.minusDays(jobDays).toString());
+                    return p;
+                }));
+        add(new JobType(GENERATE, "generate", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.EDITOR),
+                "Write a text with an LLM: prompt `promptId` (its current version is pinned at the start) filled from analysis "
+                        + "`analysisId` (its brief) or `keyword` alone; optional `model`, `temperature`, `maxTokens`; scored against "
+                        + "the brief, one revision round below `minScore` (default zemo.generation.min-score).",
+                json -> {
+                    JobParams p = JobParams.of(json, Set.of("promptId", "analysisId", "keyword", "model", "temperature", "maxTokens", "minScore"));
+                    p.integer("promptId", null, 1, Integer.MAX_VALUE);
+                    Integer analysis = p.optionalInteger("analysisId", 1, Integer.MAX_VALUE);
+                    String keyword = p.optionalString("keyword", 500);
+                    if (analysis == null && keyword == null) {
+                        throw ZemoException.invalid("parameter 'analysisId' or 'keyword' is required");
+                    }
+                    p.optionalString("model", 100);
+                    p.optionalDecimal("temperature", 0, 2);
+                    p.optionalInteger("maxTokens", 1, 200_000);
+                    p.optionalInteger("minScore", 0, 100);
                     return p;
                 }));
         addPipelineTypes();

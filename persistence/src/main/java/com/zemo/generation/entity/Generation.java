@@ -52,6 +52,25 @@ public class Generation {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "duration_ms")
+    private Long durationMs;
+
+    /** 1 = the draft, 2 = the revision round (V7). */
+    @Column(name = "round", insertable = false, updatable = false)
+    private Integer round;
+
+    /** The row the job's result points at. */
+    @Column(name = "is_final", insertable = false, updatable = false)
+    private Boolean finalRound;
+
+    /** JSON (jsonb): the score's gaps that became the revision's instructions. */
+    @Column(name = "gaps", insertable = false, updatable = false)
+    private String gaps;
+
+    /** "primary" or "fallback": which configured provider answered. */
+    @Column(name = "provider", insertable = false, updatable = false)
+    private String provider;
+
     protected Generation() {
     }
 
@@ -81,4 +100,9 @@ public class Generation {
     public BigDecimal getScore() { return score; }
     public Long getLegacyId() { return legacyId; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
+    public Long getDurationMs() { return durationMs; }
+    public int getRound() { return round == null ? 1 : round; }
+    public boolean isFinalRound() { return finalRound == null || finalRound; }
+    public String getGaps() { return gaps; }
+    public String getProvider() { return provider; }
 }
