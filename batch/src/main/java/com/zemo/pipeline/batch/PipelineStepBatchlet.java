@@ -60,8 +60,11 @@ public class PipelineStepBatchlet extends AbstractBatchlet {
                 return "STOPPED";
             }
             if (!child.status().equals("completed")) {
-                throw new IllegalStateException("step " + s.type() + " (job " + childId + ") ended " + child.status()
-                        + (child.error() == null ? "" : ": " + child.error()));
+                String why = "step " + s.type() + " (job " + childId + ") ended " + child.status()
+                        + (child.error() == null ? "" : ": " + child.error());
+                // the job's error says which step failed and why, not just "the batch execution failed"
+                ctx.setExitStatus("FAILED: " + why);
+                throw new IllegalStateException(why);
             }
             runtime.advance(c, job, "{\"step\":\"" + s.type() + "\",\"job\":" + childId + "}", 1);
             events.log(job.jobId(), "INFO", s.type(), job.node(), "step " + s.type() + " done (job " + childId + ")");
