@@ -51,7 +51,7 @@ class DashboardIT {
             keep(home, "home");
             assertThat(home.getElementById("nav-operator")).isNotNull();
             assertThat(home.getElementById("nav-admin")).isNotNull();
-            for (String page : new String[]{"jobs", "new-pipeline", "score", "lemmas", "analytics", "operator/index", "admin/index"}) {
+            for (String page : new String[]{"jobs", "new-pipeline", "score", "lemmas", "prompts", "settings", "analytics", "operator/index", "admin/index"}) {
                 HtmlPage p = Browser.get(web, "/app/" + page + ".xhtml");
                 keep(p, page.replace('/', '-'));
                 assertThat(p.getWebResponse().getStatusCode()).as(page).isEqualTo(200);
@@ -83,6 +83,37 @@ class DashboardIT {
             HtmlPage done = Browser.click(lemmas.getHtmlElementById("lemmas:run"));
             web.waitForBackgroundJavaScript(5_000);
             assertThat(done.asNormalizedText()).contains("мыть");
+        }
+    }
+
+    @Test
+    void promptsAndKeysFromThePages() throws Exception {
+        try (WebClient web = Browser.open()) {
+            Browser.signIn(web, "dash-admin", "dash-admin-pass-1");
+            HtmlPage prompts = Browser.get(web, "/app/prompts.xhtml");
+            prompts.<HtmlTextInput>getHtmlElementById("prompts:title").type("<script>alert(1)</script>");
+            prompts.<HtmlTextArea>getHtmlElementById("prompts:body").type("Статья про {{keyword}} на {{length}} слов");
+            HtmlPage saved = Browser.click(prompts.getHtmlElementById("prompts:save"));
+            web.waitForBackgroundJavaScript(5_000);
+            HtmlPage list = Browser.get(web, "/app/prompts.xhtml");
+            keep(list, "prompts-after-save");
+            assertThat(list.asNormalizedText()).contains("<script>alert(1)</script>");
+            assertThat(list.asXml()).doesNotContain("<script>alert(1)</script>");
+
+            HtmlPage bad = Browser.get(web, "/app/prompts.xhtml");
+            bad.<HtmlTextInput>getHtmlElementById("prompts:title").type("bad");
+            bad.<HtmlTextArea>getHtmlElementById("prompts:body").type("{{nonsense}}");
+            Browser.click(bad.getHtmlElementById("prompts:save"));
+            web.waitForBackgroundJavaScript(5_000);
+            assertThat(((HtmlPage) web.getCurrentWindow().getEnclosedPage()).asNormalizedText()).contains("nonsense");
+
+            HtmlPage settings = Browser.get(web, "/app/settings.xhtml");
+            settings.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("settings:value").type("sk-dashboard-secret-1234");
+            Browser.click(settings.getHtmlElementById("settings:save"));
+            web.waitForBackgroundJavaScript(5_000);
+            HtmlPage after = Browser.get(web, "/app/settings.xhtml");
+            keep(after, "settings-after-save");
+            assertThat(after.asNormalizedText()).contains("serpapi.key").contains("1234").doesNotContain("sk-dashboard-secret-1234");
         }
     }
 

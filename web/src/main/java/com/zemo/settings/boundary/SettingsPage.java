@@ -1,0 +1,58 @@
+package com.zemo.settings.boundary;
+
+import com.zemo.identity.boundary.CurrentCaller;
+import com.zemo.platform.boundary.Messages;
+import com.zemo.settings.control.SettingsService;
+import com.zemo.settings.entity.Setting;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.util.List;
+
+/** My settings: API keys (shown masked, replaced, removed; never shown again in clear) and preferences. */
+@Named
+@RequestScoped
+public class SettingsPage {
+
+    @Inject
+    CurrentCaller current;
+
+    @EJB
+    SettingsService settings;
+
+    private String key = "serpapi.key";
+    private String value;
+
+    public List<Setting> getMine() {
+        return settings.mine(current.get().userId());
+    }
+
+    public void save() {
+        try {
+            settings.putMine(current.get(), key, value, current.ip());
+            value = null;
+            Messages.info("settings.saved", key);
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public void remove(String k) {
+        try {
+            settings.deleteMine(current.get(), k, current.ip());
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public List<String> getKnownKeys() {
+        return com.zemo.settings.control.SettingRules.KNOWN.keySet().stream().sorted().toList();
+    }
+
+    public String getKey() { return key; }
+    public void setKey(String key) { this.key = key; }
+    public String getValue() { return value; }
+    public void setValue(String value) { this.value = value; }
+}
