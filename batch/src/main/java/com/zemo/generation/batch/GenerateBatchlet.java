@@ -74,6 +74,12 @@ public class GenerateBatchlet extends AbstractBatchlet {
             log("ERROR", e.getMessage());
             jobContext.setExitStatus("FAILED: " + e.getMessage());
             throw e;
+        } catch (IllegalArgumentException e) {
+            // A brief that is not JSON, a number param that is not a number: said in words, not as a stack trace.
+            String msg = "cannot generate: " + e.getMessage();
+            log("ERROR", msg);
+            jobContext.setExitStatus("FAILED: " + msg);
+            throw new GenerationFailure(msg);
         }
     }
 
