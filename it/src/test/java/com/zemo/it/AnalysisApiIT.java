@@ -134,8 +134,8 @@ class AnalysisApiIT {
     @Test
     void analyticsAggregateUsageJobsAndDomains() throws Exception {
         try (Connection c = ZemoServer.get().db()) {
-            c.createStatement().executeUpdate("INSERT INTO generations (job_id, model, input_tokens, output_tokens, cost_usd, content) VALUES ("
-                    + scrapeJobId + ", 'gpt-test', 1000, 500, 0.0125, 'x'), (" + scrapeJobId + ", 'gpt-test', 10, 5, 0.0001, 'y')");
+            c.createStatement().executeUpdate("INSERT INTO generations (job_id, round, model, input_tokens, output_tokens, cost_usd, content) VALUES ("
+                    + scrapeJobId + ", 1, 'gpt-test', 1000, 500, 0.0125, 'x'), (" + scrapeJobId + ", 2, 'gpt-test', 10, 5, 0.0001, 'y')");
             c.createStatement().executeUpdate("INSERT INTO serp_results (job_id, engine, query, position, url) VALUES ("
                     + scrapeJobId + ", 'google', 'q', 1, 'https://www.Analytics-Domain.example/a'), (" + scrapeJobId + ", 'google', 'q', 3, 'https://analytics-domain.example/b')");
         }

@@ -19,7 +19,7 @@ import java.util.Set;
 @Priority(Priorities.AUTHORIZATION + 100)
 public class ReadOnlyFilter implements ContainerRequestFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final java.util.regex.Pattern COMPUTE_ONLY = java.util.regex.Pattern.compile("/?(text/lemmas|analyses/\\d+/score)/?");
+    private static final java.util.regex.Pattern COMPUTE_ONLY = java.util.regex.Pattern.compile("/?(text/lemmas|analyses/\\d+/score|prompts/\\d+/preview)/?");
 
     @Inject
     ReadOnlyMode mode;
