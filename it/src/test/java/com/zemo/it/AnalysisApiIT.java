@@ -81,7 +81,11 @@ class AnalysisApiIT {
         Api.Reply html = admin.get("/api/v1/analyses/" + analysisId + "/brief?format=html");
         assertThat(html.contentType()).startsWith("text/html");
         assertThat(html.body()).contains("<");
-        assertThat(admin.get("/api/v1/analyses/" + analysisId + "/brief?format=docx").status()).isEqualTo(400);
+        Api.Reply docx = admin.get("/api/v1/analyses/" + analysisId + "/brief?format=docx");
+        assertThat(docx.status()).isEqualTo(200);
+        assertThat(docx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(docx.body()).startsWith("PK");
+        assertThat(admin.get("/api/v1/analyses/" + analysisId + "/brief?format=pdf").status()).isEqualTo(400);
 
         Api.Reply score = admin.post("/api/v1/analyses/" + analysisId + "/score",
                 "{\"text\": \"# Как выбрать пластиковые окна\\n\\n" + String.join(" ", PARAGRAPHS) + "\", \"title\": \"Как выбрать пластиковые окна\"}");

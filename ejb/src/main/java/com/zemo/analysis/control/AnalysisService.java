@@ -75,6 +75,10 @@ public class AnalysisService {
         return new HtmlBriefRenderer().render(brief(caller, id));
     }
 
+    public byte[] docx(Caller caller, long id) {
+        return new com.zemo.analysis.engine.brief.DocxBriefRenderer().render(brief(caller, id));
+    }
+
     public ContentScore score(Caller caller, long id, String text, String title) {
         if (text == null || text.isBlank()) {
             throw ZemoException.invalid("text is required");

@@ -71,15 +71,15 @@ public class AnalysesResource {
 
     @GET
     @Path("{id}/brief")
-    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_HTML})
-    @Operation(summary = "The brief for a writer: JSON, Markdown or HTML (by Accept, or ?format=json|md|html)")
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_HTML, com.zemo.analysis.engine.brief.DocxBriefRenderer.MEDIA_TYPE})
+    @Operation(summary = "The brief for a writer: JSON, Markdown, HTML or Word (by Accept, or ?format=json|md|html|docx)")
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Brief.class)),
             @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response brief(@PathParam("id") long id,
-                          @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "md", "html"})) @QueryParam("format") String format,
+                          @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "md", "html", "docx"})) @QueryParam("format") String format,
                           @jakarta.ws.rs.core.Context HttpHeaders headers) {
         String f = format != null ? format : fromAccept(headers);
         var caller = current.get();
@@ -88,7 +88,9 @@ public class AnalysesResource {
                     .header("Content-Disposition", "inline; filename=\"brief-" + id + ".md\"").build();
             case "html" -> Response.ok(analyses.html(caller, id), MediaType.TEXT_HTML + ";charset=UTF-8").build();
             case "json" -> Response.ok(analyses.brief(caller, id), MediaType.APPLICATION_JSON).build();
-            default -> throw ZemoException.invalid("format must be json, md or html");
+            case "docx" -> Response.ok(analyses.docx(caller, id), com.zemo.analysis.engine.brief.DocxBriefRenderer.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"brief-" + id + ".docx\"").build();
+            default -> throw ZemoException.invalid("format must be json, md, html or docx");
         };
     }
 
@@ -117,6 +119,9 @@ public class AnalysesResource {
             }
             if (m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType()) {
                 return "html";
+            }
+            if (m.toString().startsWith(com.zemo.analysis.engine.brief.DocxBriefRenderer.MEDIA_TYPE)) {
+                return "docx";
             }
         }
         return "json";
