@@ -185,13 +185,16 @@ class ClusterIT {
     @Test
     @Order(4)
     void clientOnOneNodeSeesTheLiveLogOfAJobOnTheOther() throws Exception {
-        long id = Jobs.submit(onA, "demo", "{\"items\": 40, \"itemMillis\": 50, \"chunk\": 4}");
+        // tokens first, and a job long enough (10 checkpoints over ~10 s) that a loaded machine still sees it run
+        String tokenA = Api.adminToken(a.baseUrl());
+        String tokenB = Api.adminToken(b.baseUrl());
+        long id = Jobs.submit(onA, "demo", "{\"items\": 40, \"itemMillis\": 250, \"chunk\": 4}");
         JsonObject running = Jobs.awaitStatus(onA, id, "running", Duration.ofSeconds(60));
         String runsOn = running.getString("node");
         PayaraNode other = runsOn.equals("node-a") ? b : a;
         HttpResponse<java.util.stream.Stream<String>> sse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(other.baseUrl() + "/api/v1/jobs/" + id + "/events"))
-                .header("Authorization", "Bearer " + Api.adminToken(other.baseUrl())).timeout(Duration.ofSeconds(90)).build(),
+                .header("Authorization", "Bearer " + (other == a ? tokenA : tokenB)).timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         List<String> lines = sse.body().collect(Collectors.toList());
         String all = String.join("\n", lines);
