@@ -64,6 +64,30 @@ public class AnalyticsPage implements Serializable {
         return domains == null ? List.of() : domains.getJsonArray("domains").getValuesAs(JsonObject.class);
     }
 
+    /** Jobs per day for the bar chart: the day, total, failed, and the bar's width relative to the busiest day. */
+    public record DayBar(String day, long total, long failed, int width, int failedWidth) implements Serializable {
+    }
+
+    public List<DayBar> getDays() {
+        if (jobs == null) {
+            show();
+        }
+        if (jobs == null) {
+            return List.of();
+        }
+        java.util.Map<String, long[]> perDay = new java.util.TreeMap<>();
+        for (JsonObject r : jobs.getJsonArray("perDay").getValuesAs(JsonObject.class)) {
+            long[] t = perDay.computeIfAbsent(r.getString("day"), d -> new long[2]);
+            t[0] += r.getInt("count");
+            if ("failed".equals(r.getString("status"))) {
+                t[1] += r.getInt("count");
+            }
+        }
+        long max = perDay.values().stream().mapToLong(t -> t[0]).max().orElse(1);
+        return perDay.entrySet().stream().map(e -> new DayBar(e.getKey(), e.getValue()[0], e.getValue()[1],
+                (int) Math.max(1, 100 * e.getValue()[0] / Math.max(1, max)), (int) (100 * e.getValue()[1] / Math.max(1, max)))).toList();
+    }
+
     public String getQuery() {
         return "from=" + from + "&to=" + to;
     }
