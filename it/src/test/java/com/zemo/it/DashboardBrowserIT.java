@@ -214,6 +214,7 @@ class DashboardBrowserIT {
         screenshot("job-live");
         assertThat(driver.findElement(By.id("status")).getText()).as(statuses.toString()).isEqualTo("completed");
         assertThat(driver.findElements(By.cssSelector("#log span.line"))).isNotEmpty();
+        assertThat(driver.findElements(By.id("job:cancel")).stream().filter(WebElement::isDisplayed)).as("no cancel for a completed job").isEmpty();
         assertThat(driver.findElement(By.id("log")).getText()).contains("started serp job").contains("started generate job");
         System.out.println("[browser] status went " + statuses + ", progress width went " + widths);
         assertThat(widths.size()).as("the progress bar moved: " + widths).isGreaterThan(1);
