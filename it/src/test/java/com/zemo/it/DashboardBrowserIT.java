@@ -73,8 +73,12 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)");
+        boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        String why = "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)";
+        if (!installed) {
+            System.out.println("[browser] " + why); // the build log says why no browser test ran
+        }
+        Assumptions.assumeTrue(installed, why);
         Files.createDirectories(SHOTS);
         sandbox = SandboxServer.start(0);
         Path home = Path.of(System.getProperty("zemo.it.home", "target/it-home") + "-browser").toAbsolutePath();
