@@ -31,6 +31,11 @@ var zemoLog = (function () {
       text.textContent = p.progress.done + ' / ' + (p.progress.total == null ? '?' : p.progress.total) + ' · ' + (p.currentStep || '');
     }
     if (status) { status.textContent = p.status; status.className = 'status status-' + p.status; }
+    // the stop/cancel buttons were rendered for a job that was still queued or running
+    if (['completed', 'failed', 'stopped', 'canceled'].indexOf(p.status) >= 0) {
+      var stale = document.querySelectorAll('[id="job:stop"], [id="job:cancel"]');
+      for (var i = 0; i < stale.length; i++) { stale[i].style.display = 'none'; }
+    }
   }
   function start(ctx, id) {
     if (!id || !window.EventSource) { return; }
