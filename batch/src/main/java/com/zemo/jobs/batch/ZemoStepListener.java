@@ -35,8 +35,11 @@ public class ZemoStepListener implements StepListener {
     public void afterStep() {
         JobRef ref = JobRef.of(job, BatchRuntime.getJobOperator());
         Exception e = step.getException();
+        // the step's batch status is still STARTED while its listeners run: say what is known, the exit status
+        String exit = step.getExitStatus();
+        String outcome = e != null ? "failed — " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                : exit == null || exit.isBlank() ? "done" : exit.toLowerCase(java.util.Locale.ROOT);
         events.log(ref.jobId(), e == null ? "INFO" : "ERROR", step.getStepName(), ref.node(),
-                "step " + step.getStepName() + " ended: " + step.getBatchStatus()
-                        + (e == null ? "" : " — " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                "step " + step.getStepName() + " ended: " + outcome);
     }
 }
