@@ -97,6 +97,12 @@ public class ZemoConfig {
     @Inject @ConfigProperty(name = "zemo.maintenance.job-days", defaultValue = "90")
     int maintenanceJobDays;
 
+    /** Legacy import/export: the only directory (with its subdirectories) whose SQLite files the jobs may read or write; unset = any. */
+    @Inject @ConfigProperty(name = "zemo.legacy.allowed-dir")
+    Optional<String> legacyAllowedDir;
+
+    public Optional<String> legacyAllowedDir() { return legacyAllowedDir.filter(s -> !s.isBlank()).map(String::trim); }
+
     /** Cluster-wide limits on external providers and on browser sessions. */
     public record Limits(int serpApiPerSecond, int llmPerMinute, int browserSessions) {
     }
