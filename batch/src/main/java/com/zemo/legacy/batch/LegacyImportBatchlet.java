@@ -67,6 +67,10 @@ public class LegacyImportBatchlet extends AbstractBatchlet {
     String dryRun;
 
     @Inject
+    @BatchProperty
+    String chunk;
+
+    @Inject
     JobContext ctx;
 
     @Inject
@@ -83,7 +87,7 @@ public class LegacyImportBatchlet extends AbstractBatchlet {
     @Override
     public String process() throws Exception {
         JobRef job = JobRef.of(ctx, BatchRuntime.getJobOperator());
-        LegacyJobParameters p = LegacyJobParameters.of(path, mode, dryRun);
+        LegacyJobParameters p = LegacyJobParameters.of(path, mode, dryRun, chunk);
         Path source = p.readableSource();
         DataSource ds = runtime.dataSource();
         LegacyImporter importer = new LegacyImporter(ds, source, p.options(config.secretsKey()));

@@ -44,6 +44,10 @@ public class LegacyReconcileBatchlet extends AbstractBatchlet {
     String dryRun;
 
     @Inject
+    @BatchProperty
+    String chunk;
+
+    @Inject
     JobContext ctx;
 
     @Inject
@@ -57,7 +61,7 @@ public class LegacyReconcileBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        LegacyJobParameters p = LegacyJobParameters.of(path, mode, dryRun);
+        LegacyJobParameters p = LegacyJobParameters.of(path, mode, dryRun, chunk);
         if (p.dryRun()) {
             return "COMPLETED";
         }

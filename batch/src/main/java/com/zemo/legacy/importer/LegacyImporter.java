@@ -134,7 +134,7 @@ public final class LegacyImporter {
             }
             cp = runParallel(parallelFrom, rules, progress, sourceLog, listener);
             if (!options.dryRun()) {
-                try (Connection c = target.getConnection()) {
+                try (Connection c = target.getConnection(); PooledSession ignored = PooledSession.restoreOnClose(c)) {
                     c.setAutoCommit(false);
                     finishRun(c, cp.runId());
                 }
@@ -387,6 +387,7 @@ public final class LegacyImporter {
                 st.execute("RESET synchronous_commit");
             }
             c.commit();
+            c.setAutoCommit(true);
         } catch (SQLException e) {
             LOG.log(Level.FINE, "synchronous_commit not reset on a connection that failed", e);
         }

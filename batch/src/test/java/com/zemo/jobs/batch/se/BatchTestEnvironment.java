@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BatchTestEnvironment implements BeforeAllCallback {
     public static final String NODE = "test-node";
+    public static final String SECRETS_KEY = "batch-test-secrets-key-0123456789";
     private static final String KEY = BatchTestEnvironment.class.getName();
 
     private static volatile Started started;
@@ -92,6 +93,7 @@ public final class BatchTestEnvironment implements BeforeAllCallback {
             // MicroProfile Config (SmallRye) reads system properties before META-INF/microprofile-config.properties.
             System.setProperty("zemo.redis.url", redisUrl);
             System.setProperty("zemo.node.name", NODE);
+            System.setProperty("zemo.secrets.key", SECRETS_KEY); // the legacy jobs encrypt API keys with it
             started = new Started(pg, redis, redisUrl, plain, new EnlistingDataSource(plain, ChunkTransactions.INSTANCE));
             return started;
         } catch (IOException e) {
