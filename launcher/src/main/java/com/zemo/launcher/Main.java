@@ -28,6 +28,7 @@ public final class Main {
                 }
                 run(false, out);
             }
+            case "legacy-import", "legacy-export" -> System.exit(LegacyCli.run(command, a.subList(1, a.size()), System.getenv(), System.err));
             case "help", "--help", "-h" -> usage(out);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -39,6 +40,7 @@ public final class Main {
 
     private static void usage(PrintStream out) {
         out.println("usage: zemo run");
+        LegacyCli.usage(out);
         out.println("  environment: ZEMO_HOME, ZEMO_HTTP_PORT, ZEMO_DB_URL/USER/PASSWORD, ZEMO_REDIS_URL/PASSWORD,");
         out.println("               ZEMO_ADMIN_PASSWORD, ZEMO_JAVA_OPTS, ZEMO_NODE_NAME (see README)");
     }

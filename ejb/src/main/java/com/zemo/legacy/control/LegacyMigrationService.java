@@ -91,17 +91,21 @@ public class LegacyMigrationService {
     }
 
     /**
-     * Writes the quarantine of an import job's run as CSV (RFC 4180): table, source id, column, reason, raw
-     * value and kind (quarantined = not imported; flagged = imported with a documented fallback for that
-     * column, the raw value kept here).
+     * Writes the quarantine as CSV (RFC 4180): table, source id, column, reason, raw value and kind
+     * (quarantined = not imported; flagged = imported with a documented fallback for that column, the raw
+     * value kept here). By default every current entry, which is what the import's report counts (a delta
+     * sync writes entries only for the rows it applied, and replaces a changed row's old ones); with
+     * {@code onlyThisRun} only those the job's own run wrote.
      */
-    public void writeQuarantineCsv(Caller caller, long id, Writer out) {
+    public void writeQuarantineCsv(Caller caller, long id, boolean onlyThisRun, Writer out) {
         job(caller, id, JobTypes.LEGACY_IMPORT);
+        String where = onlyThisRun ? "WHERE q.run_id IN (SELECT r.id FROM legacy_import_runs r WHERE r.job_id = ?) " : "";
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT q.table_name, q.source_id, q.column_name, q.reason, q.raw_value, q.kind "
-                     + "FROM legacy_quarantine q JOIN legacy_import_runs r ON r.id = q.run_id WHERE r.job_id = ? "
-                     + "ORDER BY q.table_name, q.source_id, q.id")) {
-            ps.setLong(1, id);
+                     + "FROM legacy_quarantine q " + where + "ORDER BY q.table_name, q.source_id, q.id")) {
+            if (onlyThisRun) {
+                ps.setLong(1, id);
+            }
             ps.setFetchSize(1000);
             c.setAutoCommit(false); // a cursor, not the whole quarantine in memory
             out.write("table,source_id,column,reason,raw_value,kind\r\n");

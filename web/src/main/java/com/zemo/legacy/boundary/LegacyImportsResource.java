@@ -136,12 +136,19 @@ public class LegacyImportsResource {
     @Operation(summary = "The import's quarantine and flags as CSV: table, source_id, column, reason, raw_value, kind "
             + "(quarantined = not imported; flagged = imported with a documented fallback)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "text/csv"))
-    public Response quarantine(@PathParam("id") long id) {
+    public Response quarantine(@PathParam("id") long id,
+                               @Parameter(description = "run: only the entries this import's own run wrote; all (default): every current entry, as the report counts them",
+                                       schema = @Schema(type = SchemaType.STRING, enumeration = {"all", "run"})) @QueryParam("scope") String scope) {
+        boolean onlyThisRun = scope != null && !scope.isBlank() && switch (scope.trim()) {
+            case "run" -> true;
+            case "all" -> false;
+            default -> throw ZemoException.invalid("scope must be all or run");
+        };
         var caller = current.get();
         legacy.job(caller, id, JobTypes.LEGACY_IMPORT); // 404 before the stream starts
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            legacy.writeQuarantineCsv(caller, id, w);
+            legacy.writeQuarantineCsv(caller, id, onlyThisRun, w);
             w.flush();
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
