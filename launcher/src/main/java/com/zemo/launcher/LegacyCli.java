@@ -70,7 +70,7 @@ final class LegacyCli {
             }
             LegacyCommand.run(a.toArray(String[]::new), key);
             return 0;
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IllegalStateException | IllegalArgumentException | IOException | java.sql.SQLException e) {
             err.println("zemo " + command + ": " + e.getMessage());
             return 1;
         } finally {
