@@ -10,11 +10,14 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
- * SHA-256 over the converted values of one row in a fixed order. The importer stores it in
+ * SHA-256 over the converted values of one row in a fixed order (long texts and bytes by length and CRCs). The importer stores it in
  * legacy_id_map.checksum (delta sync compares it), and the report rebuilds it from what PostgreSQL holds, so
  * both sides must feed values of the same Java types: Long, Boolean, Instant, BigDecimal, String, byte[].
  */
 public final class RowDigest {
+    /** Strings longer than this (in chars) enter as length + CRC-32 + CRC-32C instead of their bytes. */
+    static final int LONG_STRING = 256;
+
     private final MessageDigest md;
 
     public RowDigest() {
@@ -48,6 +51,15 @@ public final class RowDigest {
             CRC32C crcC = new CRC32C();
             crcC.update(bytes);
             text = "b" + bytes.length + ":" + crc.getValue() + ":" + crcC.getValue();
+        } else if (v instanceof String s && s.length() > LONG_STRING) {
+            // Long texts (page text, JSON documents, generated articles) enter like the HTML: their UTF-8
+            // length and two CRCs, computed by CPU instructions even where SHA-256 runs as plain Java (C1).
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            CRC32 crc = new CRC32();
+            crc.update(utf8);
+            CRC32C crcC = new CRC32C();
+            crcC.update(utf8);
+            text = "S" + utf8.length + ":" + crc.getValue() + ":" + crcC.getValue();
         } else if (v instanceof String s) {
             text = "s" + s;
         } else {
@@ -62,7 +74,14 @@ public final class RowDigest {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** A true SHA-256 of the whole value, whatever its length (secrets enter row checksums only this way). */
     public static String sha256(String value) {
-        return value == null ? null : new RowDigest().add(value).hex();
+        if (value == null) {
+            return null;
+        }
+        RowDigest d = new RowDigest();
+        d.md.update(("s" + value).getBytes(StandardCharsets.UTF_8));
+        d.md.update((byte) 0x1f);
+        return d.hex();
     }
 }

@@ -118,5 +118,11 @@ class LegacyContentTest {
         changed[3] ^= 1;
         assertThat(new RowDigest().add(page).hex()).isEqualTo(new RowDigest().add(page.clone()).hex())
                 .isNotEqualTo(new RowDigest().add(changed).hex());
+        String text = "Пластиковые окна ".repeat(40);
+        String changedText = text.substring(0, 300) + "О" + text.substring(301);
+        assertThat(new RowDigest().add(text).hex()).isEqualTo(new RowDigest().add(new String(text)).hex())
+                .isNotEqualTo(new RowDigest().add(changedText).hex())
+                .isNotEqualTo(new RowDigest().add(text.getBytes(StandardCharsets.UTF_8)).hex());
+        assertThat(RowDigest.sha256("sk-" + "a".repeat(300))).isNotEqualTo(RowDigest.sha256("sk-" + "a".repeat(299) + "b")).hasSize(64);
     }
 }
