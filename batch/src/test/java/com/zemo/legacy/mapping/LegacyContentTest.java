@@ -123,6 +123,12 @@ class LegacyContentTest {
         assertThat(new RowDigest().add(text).hex()).isEqualTo(new RowDigest().add(new String(text)).hex())
                 .isNotEqualTo(new RowDigest().add(changedText).hex())
                 .isNotEqualTo(new RowDigest().add(text.getBytes(StandardCharsets.UTF_8)).hex());
+        // MurmurHash3 x64 128 reference values (seed 0, as Guava's murmur3_128 gives them), whole or streamed in pieces.
+        byte[] fox = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8);
+        assertThat(RowDigest.ofRaw("hello".getBytes(StandardCharsets.UTF_8))).isEqualTo("029bbd41b3a7d8cb191dae486a901e5b");
+        assertThat(RowDigest.ofRaw(fox)).isEqualTo("6c1b07bc7bbc4be347939ac4a93c437a")
+                .isEqualTo(RowDigest.ofRaw(java.util.Arrays.copyOfRange(fox, 0, 5), java.util.Arrays.copyOfRange(fox, 5, 37),
+                        java.util.Arrays.copyOfRange(fox, 37, fox.length)));
         assertThat(RowDigest.sha256("sk-" + "a".repeat(300))).isNotEqualTo(RowDigest.sha256("sk-" + "a".repeat(299) + "b")).hasSize(64);
     }
 }
