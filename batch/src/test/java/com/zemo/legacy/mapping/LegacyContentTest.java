@@ -83,6 +83,23 @@ class LegacyContentTest {
         assertThat(PageHtml.isUtf8(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80})).as("surrogate").isFalse();
         assertThat(PageHtml.isUtf8(new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})).as("above U+10FFFF").isFalse();
         assertThat(PageHtml.isUtf8("Окна".getBytes(Charset.forName("windows-1251")))).isFalse();
+        // The eight-bytes-at-a-time ASCII skip against the JDK's strict decoder, on mixed and broken inputs.
+        java.util.Random random = new java.util.Random(7);
+        for (int k = 0; k < 2000; k++) {
+            byte[] bytes = ("<p>ascii run " + "x".repeat(random.nextInt(20)) + "</p> окна " + "y".repeat(random.nextInt(12)))
+                    .getBytes(StandardCharsets.UTF_8);
+            if (k % 2 == 1) {
+                bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(128));
+            }
+            boolean strict;
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+                strict = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                strict = false;
+            }
+            assertThat(PageHtml.isUtf8(bytes)).as(java.util.Arrays.toString(bytes)).isEqualTo(strict);
+        }
     }
 
     @Test
