@@ -51,7 +51,7 @@ class DashboardIT {
             keep(home, "home");
             assertThat(home.getElementById("nav-operator")).isNotNull();
             assertThat(home.getElementById("nav-admin")).isNotNull();
-            for (String page : new String[]{"jobs", "new-pipeline", "score", "lemmas", "prompts", "settings", "analytics", "operator/index", "admin/index"}) {
+            for (String page : new String[]{"jobs", "new-pipeline", "score", "lemmas", "prompts", "settings", "analytics", "operator/index", "admin/index", "admin/legacy"}) {
                 HtmlPage p = Browser.get(web, "/app/" + page + ".xhtml");
                 keep(p, page.replace('/', '-'));
                 assertThat(p.getWebResponse().getStatusCode()).as(page).isEqualTo(200);

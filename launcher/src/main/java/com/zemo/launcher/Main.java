@@ -23,6 +23,7 @@ public final class Main {
         PrintStream out = System.out;
         switch (command) {
             case "run" -> run(a.contains("--demo"), out);
+            case "legacy-import", "legacy-export" -> System.exit(LegacyCli.run(command, a.subList(1, a.size()), System.getenv(), System.err));
             case "help", "--help", "-h" -> usage(out);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -35,6 +36,7 @@ public final class Main {
     private static void usage(PrintStream out) {
         out.println("usage: zemo run [--demo]");
         out.println("  --demo: SerpApi and the LLM replaced by a local sandbox (sample pages, labelled texts); no account needed");
+        LegacyCli.usage(out);
         out.println("  environment: ZEMO_HOME, ZEMO_HTTP_PORT, ZEMO_DB_URL/USER/PASSWORD, ZEMO_REDIS_URL/PASSWORD,");
         out.println("               ZEMO_ADMIN_PASSWORD, ZEMO_JAVA_OPTS, ZEMO_NODE_NAME (see README)");
     }

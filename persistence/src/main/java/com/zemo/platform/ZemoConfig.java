@@ -214,6 +214,11 @@ public class ZemoConfig {
     private static Optional<String> blankToEmpty(Optional<String> o) {
         return o.map(String::strip).filter(s -> !s.isEmpty());
     }
+    /** Legacy import/export: the only directory (with its subdirectories) whose SQLite files the jobs may read or write; unset = any. */
+    @Inject @ConfigProperty(name = "zemo.legacy.allowed-dir")
+    Optional<String> legacyAllowedDir;
+
+    public Optional<String> legacyAllowedDir() { return legacyAllowedDir.filter(s -> !s.isBlank()).map(String::trim); }
 
     /** Cluster-wide limits on external providers and on browser sessions. */
     public record Limits(int serpApiPerSecond, int llmPerMinute, int browserSessions) {

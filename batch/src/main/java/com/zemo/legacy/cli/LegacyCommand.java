@@ -43,6 +43,14 @@ public final class LegacyCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, System.getenv("ZEMO_SECRETS_KEY"));
+    }
+
+    /**
+     * The same, with the pgcrypto key given by the caller (the launcher's {@code ./zemo legacy-import} reads it
+     * where the application does: ZEMO_SECRETS_KEY or the secrets directory).
+     */
+    public static void run(String[] args, String secretsKey) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: import|resume|export --jdbc URL ... (see the class comment)");
         }
@@ -55,8 +63,8 @@ public final class LegacyCommand {
         }
         ds.setProperty("stringtype", "unspecified");
         ds.setReWriteBatchedInserts(true);
-        String key = System.getenv("ZEMO_SECRETS_KEY");
-        if (key == null) {
+        String key = secretsKey == null ? null : secretsKey.trim();
+        if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("set ZEMO_SECRETS_KEY to the pgcrypto key of the API keys");
         }
         if (!o.containsKey("no-migrate")) {

@@ -1,5 +1,6 @@
 package com.zemo.legacy.export;
 
+import com.zemo.legacy.importer.PooledSession;
 import org.sqlite.SQLiteConfig;
 
 import javax.sql.DataSource;
@@ -48,7 +49,7 @@ public final class LegacyExporter {
         config.setJournalMode(SQLiteConfig.JournalMode.OFF);
         config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
         try (Connection sqlite = config.createConnection("jdbc:sqlite:" + tmp.toAbsolutePath());
-             Connection pg = target.getConnection()) {
+             Connection pg = target.getConnection(); PooledSession ignored = PooledSession.restoreOnClose(pg)) {
             pg.setAutoCommit(false); // streams the big tables with a cursor
             pg.setReadOnly(true);
             createSchema(sqlite);

@@ -27,6 +27,13 @@ final class ChunkReader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChunkReader.class.getName());
     private static final Object END = new Object();
 
+    /**
+     * Pages carry the HTML, its gzip and its text: a chunk of 2000 of them is tens of megabytes, and the chunks
+     * in flight (queue, conversion, write) kept the young generation full of live data, so that collections
+     * copied it over and over. Smaller page chunks keep the heap small; their checkpoints are only closer.
+     */
+    static final int PAGES_PER_CHUNK = 250;
+
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(3);
     private final ExecutorService converters;
     private final Thread thread;
@@ -52,8 +59,9 @@ final class ChunkReader implements AutoCloseable {
             LegacyTable[] tables = LegacyTable.values();
             for (int t = first.ordinal(); t <= lastTable.ordinal(); t++) {
                 long after = tables[t] == first ? afterId : 0;
+                int rowsPerChunk = tables[t] == LegacyTable.PAGES ? Math.min(chunkSize, PAGES_PER_CHUNK) : chunkSize;
                 while (true) {
-                    List<SourceRow> rows = source.readChunk(tables[t], after, chunkSize);
+                    List<SourceRow> rows = source.readChunk(tables[t], after, rowsPerChunk);
                     if (rows.isEmpty()) {
                         break;
                     }

@@ -134,7 +134,7 @@ public final class LegacyImporter {
             }
             cp = runParallel(parallelFrom, rules, progress, sourceLog, listener);
             if (!options.dryRun()) {
-                try (Connection c = target.getConnection()) {
+                try (Connection c = target.getConnection(); PooledSession ignored = PooledSession.restoreOnClose(c)) {
                     c.setAutoCommit(false);
                     finishRun(c, cp.runId());
                 }
@@ -157,12 +157,16 @@ public final class LegacyImporter {
                      options.chunkSize(), CONVERTER_THREADS, rows -> prepare(rows, rules))) {
             c.setAutoCommit(false);
             relaxCommitDurability(c);
-            PreparedChunk chunk;
-            while ((chunk = reader.next()) != null) {
-                cp = new ImportCheckpoint(cp.runId(), chunk.table().tableName(), chunk.lastId(), cp.asOf());
-                apply(c, chunk, cp, progress, references, true);
-                record(sourceLog, chunk);
-                listener.committed(cp, progress);
+            try {
+                PreparedChunk chunk;
+                while ((chunk = reader.next()) != null) {
+                    cp = new ImportCheckpoint(cp.runId(), chunk.table().tableName(), chunk.lastId(), cp.asOf());
+                    apply(c, chunk, cp, progress, references, true);
+                    record(sourceLog, chunk);
+                    listener.committed(cp, progress);
+                }
+            } finally {
+                restoreCommitDurability(c);
             }
         }
         return cp;
@@ -233,6 +237,20 @@ public final class LegacyImporter {
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             relaxCommitDurability(c);
+            try {
+                writeTables(c, work, start, rules, progress, sourceLog, prefix, failed, refs);
+            } finally {
+                restoreCommitDurability(c);
+            }
+        } catch (Exception | Error e) {
+            failed.set(true);
+            throw e;
+        }
+    }
+
+    private void writeTables(Connection c, Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
+                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed, References refs) throws Exception {
+        {
             LegacyTable table;
             while (!failed.get() && (table = work.poll()) != null) {
                 long after = table == start.legacyTable() ? start.lastSourceId() : 0;
@@ -250,9 +268,6 @@ public final class LegacyImporter {
                     prefix.finished(table, progress);
                 }
             }
-        } catch (Exception | Error e) {
-            failed.set(true);
-            throw e;
         }
     }
 
@@ -359,6 +374,23 @@ public final class LegacyImporter {
             st.execute("SET synchronous_commit = off");
         }
         c.commit();
+    }
+
+    /**
+     * Connections may come from a pool (the batch job in the application server): the next borrower must get
+     * the server's default durability back. A broken connection is left as it is; the pool discards it.
+     */
+    private static void restoreCommitDurability(Connection c) {
+        try {
+            c.rollback();
+            try (var st = c.createStatement()) {
+                st.execute("RESET synchronous_commit");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "synchronous_commit not reset on a connection that failed", e);
+        }
     }
 
     private <R> void applyRows(TableImport<R> imp, PreparedChunk chunk, Map<Long, IdMapEntry> known, ChunkTx tx,

@@ -3,10 +3,8 @@ package com.zemo.legacy.importer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,7 +12,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
@@ -29,13 +26,12 @@ import java.util.logging.Logger;
  */
 final class RowSink {
     private static final Logger LOG = Logger.getLogger(RowSink.class.getName());
-    private static final HexFormat HEX = HexFormat.of();
 
     private final String copySql;
     private final BatchStatement upsert;
     private final Set<String> jsonColumns;
     private final List<String> columns;
-    private final StringBuilder copyRows = new StringBuilder(1 << 16);
+    private final CopyBuffer copyRows = new CopyBuffer(1 << 16);
     private int copyCount;
 
     RowSink(String table, List<String> columns, Set<String> jsonColumns) {
@@ -73,20 +69,19 @@ final class RowSink {
         try {
             if (copyCount > 0) {
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                byte[] data = copyRows.toString().getBytes(StandardCharsets.UTF_8);
-                copy.copyIn(copySql, new ByteArrayInputStream(data));
+                copy.copyIn(copySql, copyRows.stream(), 1 << 16);
             }
         } catch (IOException e) {
             throw new SQLException("COPY into PostgreSQL failed", e);
         } finally {
-            copyRows.setLength(0);
+            copyRows.clear();
             copyCount = 0;
         }
         upsert.execute();
     }
 
     void discard() {
-        copyRows.setLength(0);
+        copyRows.clear();
         copyCount = 0;
         upsert.discard();
     }
@@ -101,45 +96,32 @@ final class RowSink {
     }
 
     private void appendCopyRow(Object[] values) {
-        StringBuilder b = copyRows;
+        CopyBuffer b = copyRows;
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                b.append('\t');
+                b.ascii('\t');
             }
             Object v = values[i];
             if (v == null) {
-                b.append("\\N");
+                b.ascii("\\N");
             } else if (v instanceof String s) {
-                escape(b, s);
+                b.escaped(s);
             } else if (v instanceof Instant t) {
-                b.append(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+                b.ascii(OffsetDateTime.ofInstant(t, ZoneOffset.UTC).toString());
             } else if (v instanceof byte[] bytes) {
-                b.append("\\\\x");
-                b.append(HEX.formatHex(bytes));
+                b.hex(bytes);
             } else if (v instanceof Boolean bool) {
-                b.append(bool ? 't' : 'f');
+                b.ascii(bool ? 't' : 'f');
             } else if (v instanceof BigDecimal d) {
-                b.append(d.toPlainString());
+                b.ascii(d.toPlainString());
+            } else if (v instanceof Long || v instanceof Integer) {
+                b.ascii(v.toString());
             } else {
-                b.append(v);
+                b.escaped(v.toString());
             }
         }
-        b.append('\n');
+        b.ascii('\n');
         copyCount++;
-    }
-
-    /** COPY text format: backslash, tab, newline and carriage return are escaped; the rest goes as is. */
-    private static void escape(StringBuilder b, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
     }
 
     private static void bind(PreparedStatement ps, int i, Object v) throws SQLException {

@@ -18,17 +18,18 @@ public final class SourceChecksumLog {
 
     /** One table's ids and checksums, in the order they were read (ascending ids). */
     public static final class TableLog {
+        private static final int W = com.zemo.legacy.mapping.RowDigest.BYTES;
         private long[] ids = new long[1024];
-        private byte[] sums = new byte[1024 * 32];
+        private byte[] sums = new byte[1024 * W];
         private int size;
 
         void add(long id, String hexChecksum) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
-                sums = Arrays.copyOf(sums, size * 2 * 32);
+                sums = Arrays.copyOf(sums, size * 2 * W);
             }
             ids[size] = id;
-            System.arraycopy(HEX.parseHex(hexChecksum), 0, sums, size * 32, 32);
+            System.arraycopy(HEX.parseHex(hexChecksum), 0, sums, size * W, W);
             size++;
         }
 
@@ -41,7 +42,7 @@ public final class SourceChecksumLog {
         }
 
         public String checksum(int i) {
-            return HEX.formatHex(sums, i * 32, i * 32 + 32);
+            return HEX.formatHex(sums, i * W, i * W + W);
         }
     }
 

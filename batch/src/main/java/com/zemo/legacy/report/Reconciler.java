@@ -2,6 +2,7 @@ package com.zemo.legacy.report;
 
 import com.zemo.legacy.importer.IdMapEntry;
 import com.zemo.legacy.importer.Jdbc;
+import com.zemo.legacy.importer.PooledSession;
 import com.zemo.legacy.importer.SourceChecksumLog;
 import com.zemo.legacy.mapping.MappingRules;
 import com.zemo.legacy.mapping.RowDigest;
@@ -67,7 +68,8 @@ public final class Reconciler {
             return t;
         });
         try (LegacySource source = LegacySource.open(sourceFile); Connection c = target.getConnection();
-             Connection tc = target.getConnection(); Connection tc2 = target.getConnection()) {
+             Connection tc = target.getConnection(); Connection tc2 = target.getConnection();
+             PooledSession ignored = PooledSession.restoreOnClose(c, tc, tc2)) {
             c.setReadOnly(true);
             tc.setReadOnly(true);
             tc2.setReadOnly(true);

@@ -75,6 +75,17 @@ public final class LegacySource implements AutoCloseable {
         }
     }
 
+    /** Rows of {@code table} with an id up to {@code lastId}: how far an import stands at a checkpoint. */
+    public long countUpTo(LegacyTable table, long lastId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM " + table.tableName() + " WHERE id <= ?")) {
+            ps.setLong(1, lastId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static List<String> quoted(List<String> columns) {
         List<String> q = new ArrayList<>(columns.size());
         for (String c : columns) {

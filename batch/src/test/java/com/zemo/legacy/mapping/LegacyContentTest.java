@@ -83,6 +83,23 @@ class LegacyContentTest {
         assertThat(PageHtml.isUtf8(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80})).as("surrogate").isFalse();
         assertThat(PageHtml.isUtf8(new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})).as("above U+10FFFF").isFalse();
         assertThat(PageHtml.isUtf8("Окна".getBytes(Charset.forName("windows-1251")))).isFalse();
+        // The eight-bytes-at-a-time ASCII skip against the JDK's strict decoder, on mixed and broken inputs.
+        java.util.Random random = new java.util.Random(7);
+        for (int k = 0; k < 2000; k++) {
+            byte[] bytes = ("<p>ascii run " + "x".repeat(random.nextInt(20)) + "</p> окна " + "y".repeat(random.nextInt(12)))
+                    .getBytes(StandardCharsets.UTF_8);
+            if (k % 2 == 1) {
+                bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(128));
+            }
+            boolean strict;
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+                strict = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                strict = false;
+            }
+            assertThat(PageHtml.isUtf8(bytes)).as(java.util.Arrays.toString(bytes)).isEqualTo(strict);
+        }
     }
 
     @Test
@@ -118,5 +135,17 @@ class LegacyContentTest {
         changed[3] ^= 1;
         assertThat(new RowDigest().add(page).hex()).isEqualTo(new RowDigest().add(page.clone()).hex())
                 .isNotEqualTo(new RowDigest().add(changed).hex());
+        String text = "Пластиковые окна ".repeat(40);
+        String changedText = text.substring(0, 300) + "О" + text.substring(301);
+        assertThat(new RowDigest().add(text).hex()).isEqualTo(new RowDigest().add(new String(text)).hex())
+                .isNotEqualTo(new RowDigest().add(changedText).hex())
+                .isNotEqualTo(new RowDigest().add(text.getBytes(StandardCharsets.UTF_8)).hex());
+        // MurmurHash3 x64 128 reference values (seed 0, as Guava's murmur3_128 gives them), whole or streamed in pieces.
+        byte[] fox = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8);
+        assertThat(RowDigest.ofRaw("hello".getBytes(StandardCharsets.UTF_8))).isEqualTo("029bbd41b3a7d8cb191dae486a901e5b");
+        assertThat(RowDigest.ofRaw(fox)).isEqualTo("6c1b07bc7bbc4be347939ac4a93c437a")
+                .isEqualTo(RowDigest.ofRaw(java.util.Arrays.copyOfRange(fox, 0, 5), java.util.Arrays.copyOfRange(fox, 5, 37),
+                        java.util.Arrays.copyOfRange(fox, 37, fox.length)));
+        assertThat(RowDigest.sha256("sk-" + "a".repeat(300))).isNotEqualTo(RowDigest.sha256("sk-" + "a".repeat(299) + "b")).hasSize(64);
     }
 }

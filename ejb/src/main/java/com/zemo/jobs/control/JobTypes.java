@@ -23,6 +23,12 @@ public class JobTypes {
     public static final String SERP = "serp";
     public static final String SCRAPE = "scrape";
     public static final String GENERATE = "generate";
+    public static final String LEGACY_IMPORT = "legacy-import";
+    public static final String LEGACY_EXPORT = "legacy-export";
+
+    /** zemo.legacy.allowed-dir for the legacy jobs' paths; absent in unit tests that construct this class directly. */
+    @jakarta.inject.Inject
+    com.zemo.platform.ZemoConfig config;
 
     private final Map<String, JobType> types = new TreeMap<>();
 
@@ -53,6 +59,12 @@ public class JobTypes {
                     p.derived("jobsBefore", now.minusDays(jobDays).toString());
                     return p;
                 }));
+        add(new JobType(LEGACY_IMPORT, "legacy-import", EnumSet.of(Role.ADMIN),
+                "Imports the monolith's SQLite file `path` (on the server): `mode` full or delta; `dryRun` reports what would change. Restartable from its checkpoint; ends with the reconciliation report.",
+                json -> com.zemo.legacy.control.LegacyJobParams.importParams(json, legacyDir())));
+        add(new JobType(LEGACY_EXPORT, "legacy-export", EnumSet.of(Role.ADMIN),
+                "Exports the data back into a new SQLite file `path` (on the server) with the monolith's schema (schema_version 7).",
+                json -> com.zemo.legacy.control.LegacyJobParams.exportParams(json, legacyDir())));
         add(new JobType(GENERATE, "generate", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.EDITOR),
                 "Write a text with an LLM: prompt `promptId` (its current version is pinned at the start) filled from analysis "
                         + "`analysisId` (its brief) or `keyword` alone; optional `model`, `temperature`, `maxTokens`; scored against "
@@ -171,6 +183,10 @@ public class JobTypes {
         }
         p.derived("javascript", js);
         return p;
+    }
+
+    private java.util.Optional<String> legacyDir() {
+        return config == null ? java.util.Optional.empty() : config.legacyAllowedDir();
     }
 
     private void add(JobType t) {

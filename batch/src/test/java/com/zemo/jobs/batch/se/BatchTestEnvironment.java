@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BatchTestEnvironment implements BeforeAllCallback {
     public static final String NODE = "test-node";
+    public static final String SECRETS_KEY = "batch-test-secrets-key-0123456789";
     private static final String KEY = BatchTestEnvironment.class.getName();
 
     private static volatile Started started;
@@ -93,6 +94,7 @@ public final class BatchTestEnvironment implements BeforeAllCallback {
             System.setProperty("zemo.redis.url", redisUrl);
             System.setProperty("zemo.node.name", NODE);
             System.setProperty("zemo.scrape.allow-private", "true"); // the scrape job's fixture pages are on 127.0.0.1
+            System.setProperty("zemo.secrets.key", SECRETS_KEY); // the legacy jobs encrypt API keys with it
             started = new Started(pg, redis, redisUrl, plain, new EnlistingDataSource(plain, ChunkTransactions.INSTANCE));
             return started;
         } catch (IOException e) {
