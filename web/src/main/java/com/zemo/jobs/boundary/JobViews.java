@@ -39,7 +39,7 @@ public final class JobViews {
     @Schema(name = "JobSummary")
     public record Summary(long id, String type, String status, Long ownerId, Progress progress, String currentStep, String node,
                           int attempts, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, String error) {
-        static Summary of(Job j) {
+        public static Summary of(Job j) {
             return new Summary(j.getId(), j.getType(), j.getStatus().dbValue(), j.getOwnerId(),
                     new Progress(j.getProgressDone(), j.getProgressTotal(), j.percent()), j.getCurrentStep(), j.getNode(), j.getAttempts(),
                     j.getCreatedAt(), j.getStartedAt(), j.getFinishedAt(), j.getError());
