@@ -166,6 +166,12 @@ public class ZemoConfig {
                           java.util.Set<String> ignoredFields, int httpPort) {
     }
 
+    @Inject @ConfigProperty(name = "zemo.metrics.http.enabled", defaultValue = "true")
+    boolean httpMetricsEnabled;
+
+    /** Per-endpoint HTTP request metrics (zemo_http_requests); off only to measure what they cost. */
+    public boolean httpMetricsEnabled() { return httpMetricsEnabled; }
+
     public Traffic traffic() {
         return new Traffic(legacyBaseUrl.filter(s -> !s.isBlank()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s),
                 Duration.ofMillis(trafficTimeoutMillis), trafficShadowWrites, trafficMismatchSamplesPerMinute,

@@ -1,5 +1,6 @@
 package com.zemo.ops.boundary;
 
+import com.zemo.platform.ZemoConfig;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -41,6 +42,12 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    @Inject
+    ZemoConfig config;
+
+    /** zemo.metrics.http.enabled, read on the first request (0 = not read yet, 1 = on, 2 = off). */
+    private volatile int enabled;
+
     /** Resource method → its endpoint and its timers by status. */
     private final ConcurrentMap<Method, Endpoint> endpoints = new ConcurrentHashMap<>();
     /** Requests that matched no resource method (404, 405, aborted before matching): by HTTP method and status. */
@@ -48,7 +55,13 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
 
     @Override
     public void filter(ContainerRequestContext req) {
-        req.setProperty(START, System.nanoTime());
+        int e = enabled;
+        if (e == 0) {
+            enabled = e = config.httpMetricsEnabled() ? 1 : 2;
+        }
+        if (e == 1) {
+            req.setProperty(START, System.nanoTime());
+        }
     }
 
     @Override
