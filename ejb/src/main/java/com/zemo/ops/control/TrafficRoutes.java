@@ -66,7 +66,9 @@ public class TrafficRoutes {
         refresh();
         try {
             topic = redis.getTopic(TOPIC);
-            topic.addListener(String.class, (ch, msg) -> refresh());
+            // The message carries the change itself ("token:42=legacy"): applied without a database call, because
+            // Redisson calls listeners on its own threads, where the server's pool is not ours to use.
+            topic.addListener(String.class, (ch, msg) -> apply(msg));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "traffic switch changes from other nodes will arrive by polling only", e);
         }
@@ -148,7 +150,7 @@ public class TrafficRoutes {
         refresh();
         if (topic != null) {
             try {
-                topic.publish(kind.column + ":" + id);
+                topic.publish(kind.column + ":" + id + "=" + state.value());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "other nodes will see the traffic switch change by polling", e);
             }
@@ -156,7 +158,28 @@ public class TrafficRoutes {
         return get(kind, id);
     }
 
-    public void refresh() {
+    /** One change broadcast by another node; the periodic reload corrects anything a lost or reordered message missed. */
+    synchronized void apply(String message) {
+        int eq = message == null ? -1 : message.indexOf('=');
+        if (eq < 0) {
+            return;
+        }
+        try {
+            String key = message.substring(0, eq);
+            TrafficState state = TrafficState.parse(message.substring(eq + 1));
+            Map<String, TrafficState> next = new HashMap<>(routes);
+            if (state == TrafficState.ZEMO) {
+                next.remove(key);
+            } else {
+                next.put(key, state);
+            }
+            routes = Map.copyOf(next);
+        } catch (RuntimeException malformed) {
+            LOG.log(Level.FINE, "ignored traffic switch message " + message, malformed);
+        }
+    }
+
+    public synchronized void refresh() {
         Map<String, TrafficState> fresh = new HashMap<>();
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT subject_kind, subject_id, state FROM traffic_routes WHERE state <> 'zemo'");
