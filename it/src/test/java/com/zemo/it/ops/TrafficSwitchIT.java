@@ -222,6 +222,29 @@ class TrafficSwitchIT {
         assertThat(adminOnA.put("/api/v1/admin/traffic/groups/1", "{\"state\":\"legacy\"}").status()).isEqualTo(404);
     }
 
+    @Test
+    @Order(7)
+    void theDashboardPageSwitchesATokenToo() throws Exception {
+        try (org.htmlunit.WebClient web = new org.htmlunit.WebClient()) {
+            web.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            web.getOptions().setCssEnabled(false);
+            web.getOptions().setThrowExceptionOnScriptError(false);
+            org.htmlunit.html.HtmlPage login = web.getPage(a.baseUrl() + "/app/admin/traffic.xhtml");
+            login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("login:username").type("admin");
+            login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("login:password").type(ZemoServer.ADMIN_PASSWORD);
+            login.<org.htmlunit.html.HtmlElement>getHtmlElementById("login:submit").click();
+            org.htmlunit.html.HtmlPage page = web.getPage(a.baseUrl() + "/app/admin/traffic.xhtml");
+            assertThat(page.asNormalizedText()).contains("Traffic switch", "Every token and user is served by Zemo.");
+            page.<org.htmlunit.html.HtmlSelect>getHtmlElementById("traffic:kind_input").setSelectedAttribute("tokens", true);
+            page.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("traffic:id").type(Long.toString(integratorTokenId));
+            page.<org.htmlunit.html.HtmlSelect>getHtmlElementById("traffic:state_input").setSelectedAttribute("legacy", true);
+            org.htmlunit.html.HtmlPage after = page.<org.htmlunit.html.HtmlElement>getHtmlElementById("traffic:apply").click();
+            assertThat(after.asNormalizedText()).contains("token " + integratorTokenId + " is now on legacy");
+        }
+        assertThat(adminOnA.get("/api/v1/admin/traffic/tokens/" + integratorTokenId).json().getString("state")).isEqualTo("legacy");
+        assertThat(adminOnA.put("/api/v1/admin/traffic/tokens/" + integratorTokenId, "{\"state\":\"zemo\"}").status()).isEqualTo(200);
+    }
+
     private static Api.Reply awaitReply(Supplier<Api.Reply> call, java.util.function.Predicate<Api.Reply> done, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         Api.Reply last;
