@@ -9,6 +9,8 @@ import java.util.Map;
  */
 public final class LogContext {
     public static final String REQUEST_ID = "requestId";
+    /** The W3C trace id of the request ({@code traceparent}) when a caller sent one; else the formatter uses the request id. */
+    public static final String TRACE_ID = "traceId";
     public static final String USER = "user";
     public static final String JOB_ID = "jobId";
 

@@ -263,4 +263,41 @@ public class ZemoConfig {
     public Jobs jobs() {
         return new Jobs(jobsPollMillis, jobsHeartbeatMillis, jobsTakeoverAfterMillis, jobsNodeSlots, "http://localhost:" + httpPort);
     }
+
+    // --- traffic switch (ops): the monolith's base URL and how shadow mode behaves
+    @Inject @ConfigProperty(name = "zemo.legacy.base-url")
+    Optional<String> legacyBaseUrl;
+
+    @Inject @ConfigProperty(name = "zemo.traffic.timeout-millis", defaultValue = "30000")
+    int trafficTimeoutMillis;
+
+    @Inject @ConfigProperty(name = "zemo.traffic.shadow-writes", defaultValue = "false")
+    boolean trafficShadowWrites;
+
+    @Inject @ConfigProperty(name = "zemo.traffic.mismatch-samples-per-minute", defaultValue = "20")
+    int trafficMismatchSamplesPerMinute;
+
+    @Inject @ConfigProperty(name = "zemo.traffic.shadow-ignore-fields", defaultValue = "requestId,instance")
+    String trafficShadowIgnoreFields;
+
+    /**
+     * The traffic switch: where the monolith answers, how long it may take, whether shadow mode replays writes
+     * (off: only GET/HEAD are mirrored, so shadow traffic never writes twice), how many mismatches per minute a
+     * node samples to the database, and which JSON fields are ignored when comparing (request ids and the like).
+     */
+    public record Traffic(Optional<String> legacyBaseUrl, Duration timeout, boolean shadowWrites, int mismatchSamplesPerMinute,
+                          java.util.Set<String> ignoredFields, int httpPort) {
+    }
+
+    @Inject @ConfigProperty(name = "zemo.metrics.http.enabled", defaultValue = "true")
+    boolean httpMetricsEnabled;
+
+    /** Per-endpoint HTTP request metrics (zemo_http_requests); off only to measure what they cost. */
+    public boolean httpMetricsEnabled() { return httpMetricsEnabled; }
+
+    public Traffic traffic() {
+        return new Traffic(legacyBaseUrl.filter(s -> !s.isBlank()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s),
+                Duration.ofMillis(trafficTimeoutMillis), trafficShadowWrites, trafficMismatchSamplesPerMinute,
+                java.util.Set.copyOf(java.util.Arrays.asList(trafficShadowIgnoreFields.trim().split("\\s*,\\s*"))), httpPort);
+    }
 }

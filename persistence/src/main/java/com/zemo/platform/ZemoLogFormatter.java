@@ -19,6 +19,9 @@ public final class ZemoLogFormatter extends Formatter {
     private static final Pattern SECRETS = Pattern.compile(
             "(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}|\\b(zemo_|sk-|sk_)[A-Za-z0-9_-]{8,}");
 
+    private static final java.util.Set<String> CORRELATION =
+            java.util.Set.of(LogContext.REQUEST_ID, LogContext.TRACE_ID, LogContext.USER, LogContext.JOB_ID);
+
     private final boolean json;
     private final String node;
 
@@ -40,9 +43,18 @@ public final class ZemoLogFormatter extends Formatter {
             field(sb, "logger", r.getLoggerName()).append(',');
             field(sb, "node", node).append(',');
             field(sb, "thread", Thread.currentThread().getName());
+            // The correlation fields in a fixed order; the trace id falls back to the request id (no tracer here).
+            String requestId = ctx.get(LogContext.REQUEST_ID);
+            String traceId = ctx.getOrDefault(LogContext.TRACE_ID, requestId);
+            optional(sb, LogContext.REQUEST_ID, requestId);
+            optional(sb, LogContext.TRACE_ID, traceId);
+            optional(sb, LogContext.USER, ctx.get(LogContext.USER));
+            optional(sb, LogContext.JOB_ID, ctx.get(LogContext.JOB_ID));
             for (Map.Entry<String, String> e : ctx.entrySet()) {
-                sb.append(',');
-                field(sb, e.getKey(), e.getValue());
+                if (!CORRELATION.contains(e.getKey())) {
+                    sb.append(',');
+                    field(sb, e.getKey(), redact(e.getValue()));
+                }
             }
             sb.append(',');
             field(sb, "message", message);
@@ -90,6 +102,13 @@ public final class ZemoLogFormatter extends Formatter {
         StringWriter w = new StringWriter();
         t.printStackTrace(new PrintWriter(w));
         return w.toString();
+    }
+
+    private static void optional(StringBuilder sb, String name, String value) {
+        if (value != null) {
+            sb.append(',');
+            field(sb, name, value);
+        }
     }
 
     private static StringBuilder field(StringBuilder sb, String name, String value) {

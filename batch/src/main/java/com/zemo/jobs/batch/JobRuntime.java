@@ -82,6 +82,23 @@ public class JobRuntime {
         }
     }
 
+    /**
+     * The request id that submitted the job and its owner's name, for the log context of its execution, so a job's
+     * log lines can be found from the request that started it (null values when the job has none).
+     */
+    public String[] origin(long jobId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT j.request_id, u.username FROM jobs j LEFT JOIN users u ON u.id = j.owner_id WHERE j.id = ?")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : new String[2];
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the origin of job " + jobId, e);
+        }
+    }
+
     public void setTotal(JobRef job, long total) {
         update("UPDATE jobs SET progress_total = ? WHERE id = ? AND attempts = ?", total, job);
     }

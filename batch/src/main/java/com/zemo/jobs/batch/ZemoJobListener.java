@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 @jakarta.enterprise.context.Dependent
 @Named("zemoJobListener")
 public class ZemoJobListener implements JobListener {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ZemoJobListener.class.getName());
 
     @Inject
     JobContext ctx;
@@ -36,6 +37,11 @@ public class ZemoJobListener implements JobListener {
         startedNanos = System.nanoTime();
         JobRef job = JobRef.of(ctx, BatchRuntime.getJobOperator());
         LogContext.put(LogContext.JOB_ID, Long.toString(job.jobId()));
+        String[] origin = runtime.origin(job.jobId());
+        LogContext.put(LogContext.REQUEST_ID, origin[0]);
+        LogContext.put(LogContext.USER, origin[1]);
+        // In the server log too, carrying the submitting request's id: one grep finds the request and its job.
+        LOG.info(() -> "job " + job.jobId() + " (" + ctx.getJobName() + ") execution " + ctx.getExecutionId() + " started, attempt " + job.attempt());
         runtime.recordExecution(job, ctx.getExecutionId());
         events.log(job.jobId(), "INFO", null, job.node(), "execution " + ctx.getExecutionId() + " of " + ctx.getJobName()
                 + " started on " + job.node() + " (attempt " + job.attempt() + ")");
@@ -60,6 +66,9 @@ public class ZemoJobListener implements JobListener {
                 : "execution " + ctx.getExecutionId() + " ended (" + batch + ") after losing the job to another attempt; nothing recorded");
         events.progressChanged(job.jobId());
         events.wakeDispatchers();
+        LOG.info(() -> "job " + job.jobId() + " (" + ctx.getJobName() + ") execution " + ctx.getExecutionId() + " ended: " + status);
         LogContext.put(LogContext.JOB_ID, null);
+        LogContext.put(LogContext.REQUEST_ID, null);
+        LogContext.put(LogContext.USER, null);
     }
 }

@@ -31,7 +31,23 @@ public final class RequestIds {
         res.setHeader(HEADER, id);
         LogContext.clear();
         LogContext.put(LogContext.REQUEST_ID, id);
+        LogContext.put(LogContext.TRACE_ID, traceId(req.getHeader("traceparent")));
         return id;
+    }
+
+    /** The trace id of a W3C {@code traceparent} header (version-traceid-parentid-flags), or null when absent or malformed. */
+    static String traceId(String traceparent) {
+        if (traceparent == null || traceparent.length() < 55 || traceparent.charAt(2) != '-' || traceparent.charAt(35) != '-') {
+            return null;
+        }
+        String id = traceparent.substring(3, 35);
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+        }
+        return id.equals("00000000000000000000000000000000") ? null : id;
     }
 
     /** 64 random bits: unique enough to find a request in the logs. Not a secret, so no SecureRandom (a lock per call). */
