@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scrape benchmark: fixture pages (own JVM) fetched, parsed and extracted by PageScraper in a JVM with -Xmx512m.
-# Usage: bench/scrape.sh [pages=200] [workers=32]    (run from the repository root; builds the batch test classes)
-# Prints per kind (plain: ordinary pages, none rendered; mixed: 1 in 10 rendered; js: all rendered) the rounds'
+# Usage: [KINDS='plain mixed js on'] [ROUNDS=3] bench/scrape.sh [pages=200] [workers=32]   (from the repository root)
+# Prints per kind (plain: ordinary pages, none rendered; mixed: 1 in 10 client-rendered; js: client-rendered pages;
+# on: the ordinary pages with javascript=on, all rendered) the rounds'
 # pages/s, heap figures and the process's peak RSS (/usr/bin/time -v).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ trap 'kill $SERVER 2>/dev/null || true; rm -rf "$OUT"' EXIT
 for _ in $(seq 1 100); do [ -s "$OUT/server.txt" ] && break; sleep 0.1; done
 BASE=$(head -1 "$OUT/server.txt")
 echo "fixture server at $BASE; $PAGES pages, $WORKERS concurrent fetches, -Xmx512m; $(nproc) cores; $(date -u +%FT%TZ)"
-for KIND in plain mixed js; do
+for KIND in ${KINDS:-plain mixed js on}; do
   echo "== $KIND"
   /usr/bin/time -v java -Xmx512m -XX:+UseG1GC -cp "$CP" com.zemo.scrape.fetch.ScrapeBench "$BASE" "$PAGES" "$WORKERS" 2 "$KIND" "$ROUNDS" \
     2> "$OUT/time.txt" | grep -v '^$'

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The scrape benchmark (bench/scrape.sh runs it): {@code pages} fixture pages through one {@link PageScraper} with
  * {@code workers} concurrent fetches, as the scrape job runs them. Kinds: {@code plain} (ordinary articles, mode auto:
- * none needs rendering), {@code js} (client-rendered pages, mode auto: all rendered), {@code mixed} (one in ten
- * client-rendered). Prints pages/s, peak heap used, and live heap after GC before and after (the pooled WebClients
+ * none needs rendering), {@code on} (the same articles with {@code javascript=on}: all rendered), {@code js}
+ * (client-rendered pages, mode auto: all rendered), {@code mixed} (one in ten client-rendered). Prints pages/s, peak heap used, and live heap after GC before and after (the pooled WebClients
  * stay reachable, so the difference is what the pools hold).
  * <p>
  * Arguments: baseUrl pages workers jsWorkers kind [rounds]. The fixture server runs in its own JVM so that the
@@ -81,7 +81,7 @@ public final class ScrapeBench {
                 default -> "/page/" + n;
             };
             fs.add(pool.submit(() -> {
-                ScrapedPage p = scraper.scrape(n, base + path, JavaScriptMode.AUTO);
+                ScrapedPage p = scraper.scrape(n, base + path, kind.equals("on") ? JavaScriptMode.ON : JavaScriptMode.AUTO);
                 if (p.ok() && p.extracted().wordCount() > 50) {
                     ok.incrementAndGet();
                 } else if (!p.ok()) {
