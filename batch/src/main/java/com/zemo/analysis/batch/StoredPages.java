@@ -30,7 +30,7 @@ public final class StoredPages {
         List<PageContent> pages = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(final_url, url), title, meta_description, outline::text, main_text FROM pages "
-                        + "WHERE job_id = ? AND error IS NULL AND main_text IS NOT NULL AND length(main_text) > 0 ORDER BY id")) {
+                        + "WHERE job_id = ? AND error IS NULL AND main_text IS NOT NULL AND length(main_text) > 0 ORDER BY position NULLS LAST, id")) {
             ps.setLong(1, scrapeJobId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
