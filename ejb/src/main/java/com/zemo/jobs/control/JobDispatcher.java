@@ -115,7 +115,8 @@ public class JobDispatcher {
             // A submission anywhere in the cluster: claim now rather than at the next turn of the loop.
             redis.getTopic(JobWakeUp.TOPIC).addListener(String.class, (ch, msg) -> {
                 wake.set(true);
-                scheduler.execute(this::claimNow);
+                // on the managed pool, not the scheduled one: that may be busy with a turn of the loop
+                launcher.execute(this::claimNow);
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "no wake-up broadcasts (Redis); polling only", e);
@@ -187,8 +188,11 @@ public class JobDispatcher {
             return;
         }
         try {
-            wake.set(false);
-            claimAndStart();
+            // a wake-up that arrives during this claim sets the flag again: claim once more rather than wait for the loop
+            do {
+                wake.set(false);
+                claimAndStart();
+            } while (wake.get() && running);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "immediate claim failed; the loop retries", e);
         } finally {
