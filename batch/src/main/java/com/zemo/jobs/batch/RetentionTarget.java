@@ -17,16 +17,18 @@ import java.util.regex.Pattern;
 /** What the maintenance job cleans, in the order of its steps. */
 public enum RetentionTarget {
     /** Log lines of any job, older than the cut-off. */
-    LOGS("SELECT id FROM job_logs WHERE at < ? AND id > ? AND job_id IS DISTINCT FROM ? ORDER BY id LIMIT ?",
+    LOGS("SELECT id FROM job_logs WHERE at < ? AND id > ? AND job_id IS DISTINCT FROM ? "
+            + "AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = job_logs.job_id AND j.legacy_id IS NOT NULL) ORDER BY id LIMIT ?",
             "DELETE FROM job_logs WHERE id = ANY(?)",
             "SELECT count(*) FROM job_logs WHERE at < ?"),
     /** Finished jobs (and, by cascade, their logs, items and results), older than the cut-off. */
-    JOBS("SELECT id FROM jobs WHERE finished_at < ? AND id > ? AND id <> ? AND status IN ('completed','failed','stopped','canceled') "
+    // migrated jobs (legacy_id set) are history the import brought in on purpose: retention never deletes them
+    JOBS("SELECT id FROM jobs WHERE finished_at < ? AND id > ? AND id <> ? AND legacy_id IS NULL AND status IN ('completed','failed','stopped','canceled') "
             + "AND NOT EXISTS (SELECT 1 FROM jobs c WHERE c.parent_id = jobs.id AND c.status IN ('queued','running')) ORDER BY id LIMIT ?",
             // The guards of the select again: a job (or a child of it) requeued since the page was read is kept.
-            "DELETE FROM jobs WHERE id = ANY(?) AND status IN ('completed','failed','stopped','canceled') "
+            "DELETE FROM jobs WHERE id = ANY(?) AND legacy_id IS NULL AND status IN ('completed','failed','stopped','canceled') "
             + "AND NOT EXISTS (SELECT 1 FROM jobs c WHERE c.parent_id = jobs.id AND c.status IN ('queued','running'))",
-            "SELECT count(*) FROM jobs WHERE finished_at < ? AND status IN ('completed','failed','stopped','canceled')");
+            "SELECT count(*) FROM jobs WHERE finished_at < ? AND legacy_id IS NULL AND status IN ('completed','failed','stopped','canceled')");
 
     private static final Pattern CHECKPOINT = Pattern.compile("\"step\"\\s*:\\s*\"(\\w+)\".*\"lastId\"\\s*:\\s*(\\d+)");
 
