@@ -11,6 +11,7 @@ kill_at=${2:-$((seconds / 2))}
 port=${BENCH_PORT:-18100}
 export ZEMO_HOME=$(mktemp -d /tmp/zemo-bench-avail.XXXX) ZEMO_HTTP_PORT=$port ZEMO_ADMIN_PASSWORD=bench-admin-pass ZEMO_NODES=2
 export ZEMO_RATELIMIT_ENABLED=false ZEMO_JOBS_HEARTBEAT_MILLIS=1000 ZEMO_JOBS_TAKEOVER_AFTER_MILLIS=8000
+: > "$ZEMO_HOME/run.log"
 ./zemo run > "$ZEMO_HOME/run.log" 2>&1 &
 zemo=$!
 trap 'kill -TERM $zemo 2>/dev/null; wait $zemo 2>/dev/null || true' EXIT
