@@ -196,7 +196,27 @@ class ClusterIT {
                         URI.create(other.baseUrl() + "/api/v1/jobs/" + id + "/events"))
                 .header("Authorization", "Bearer " + (other == a ? tokenA : tokenB)).timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.ofLines());
-        List<String> lines = sse.body().collect(Collectors.toList());
+        // each live log line's delay: from its time in the database (written on the other node) to its arrival here
+        java.time.Instant connected = java.time.Instant.now();
+        List<String> lines = new ArrayList<>();
+        List<Long> delaysMs = new ArrayList<>();
+        java.util.regex.Pattern at = java.util.regex.Pattern.compile("\"at\":\"([^\"]+)\"");
+        sse.body().forEach(line -> {
+            lines.add(line);
+            java.util.regex.Matcher m = at.matcher(line);
+            if (line.startsWith("data:") && line.contains("\"message\"") && m.find()) {
+                java.time.Instant written = java.time.OffsetDateTime.parse(m.group(1)).toInstant();
+                if (written.isAfter(connected)) {
+                    delaysMs.add(java.time.Duration.between(written, java.time.Instant.now()).toMillis());
+                }
+            }
+        });
+        if (!delaysMs.isEmpty()) {
+            List<Long> sorted = delaysMs.stream().sorted().toList();
+            System.out.println("[cluster] live log across nodes: " + sorted.size() + " lines, delay p50 " + sorted.get(sorted.size() / 2)
+                    + " ms, max " + sorted.get(sorted.size() - 1) + " ms");
+            assertThat(sorted.get(sorted.size() / 2)).as("median delay of a live log line from the other node").isLessThan(1000);
+        }
         String all = String.join("\n", lines);
         assertThat(all).contains("\"node\":\"" + runsOn + "\"").contains("ended: completed").contains("event: progress");
         long progressEvents = lines.stream().filter(l -> l.equals("event: progress")).count();
