@@ -143,6 +143,16 @@ class DashboardIT {
             assertThat(home.getElementById("nav-operator")).isNull();
             assertThat(home.getElementById("nav-admin")).isNull();
             assertThat(home.getElementById("nav-new")).isNull();
+            for (String page : new String[]{"jobs", "score", "lemmas", "prompts", "settings", "analytics"}) {
+                HtmlPage p = Browser.get(web, "/app/" + page + ".xhtml");
+                assertThat(p.getWebResponse().getStatusCode()).as(page).isEqualTo(200);
+            }
+            // no buttons a viewer may not use: bulk job actions, new prompts, the pipeline form
+            assertThat(Browser.get(web, "/app/jobs.xhtml").getElementById("jobs:stop")).isNull();
+            assertThat(Browser.get(web, "/app/prompts.xhtml").getElementById("prompts:new")).isNull();
+            assertThat(Browser.get(web, "/app/prompts.xhtml").getElementById("prompts:save")).isNull();
+            assertThat(Browser.get(web, "/app/index.xhtml").getElementById("pipeline:start")).isNull();
+            assertThat(Browser.get(web, "/app/admin/legacy.xhtml").getWebResponse().getStatusCode()).isEqualTo(403);
             assertThat(Browser.get(web, "/app/operator/index.xhtml").getWebResponse().getStatusCode()).isEqualTo(403);
             assertThat(Browser.get(web, "/app/admin/index.xhtml").getWebResponse().getStatusCode()).isEqualTo(403);
             // someone else's job is "not found", as in the API
