@@ -24,6 +24,14 @@ public class BatchGateway {
         return BatchRuntime.getJobOperator();
     }
 
+    /**
+     * Brings the batch runtime up (its JobOperator and repository tables) on one thread. Left to the first job, several
+     * starts at once raced its initialisation ("JobOperatorImpl could not be instantiated") and a job failed.
+     */
+    public void warmUp() {
+        operator().getJobNames();
+    }
+
     public long start(String jobXml, Properties params) {
         return operator().start(jobXml, params);
     }

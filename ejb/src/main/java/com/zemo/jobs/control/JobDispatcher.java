@@ -110,6 +110,11 @@ public class JobDispatcher {
 
     @PostConstruct
     void start() {
+        try {
+            batch.warmUp();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "batch runtime not ready at start-up; the first job will bring it up", e);
+        }
         requeueMyOrphans();
         try {
             // A submission anywhere in the cluster: claim now rather than at the next turn of the loop.
@@ -292,12 +297,7 @@ public class JobDispatcher {
         Properties props = ref.toProperties(JobParams.toProperties(job.params()));
         String kind = job.resumeMode() == null ? "start" : job.resumeMode();
         try {
-            long execution;
-            if ("restart".equals(kind) && job.lastExecution() != null && restartable(job.lastExecution())) {
-                execution = batch.restart(job.lastExecution(), props);
-            } else {
-                execution = batch.start(type.jobXml(), props);
-            }
+            long execution = startWithRetry(type, job, props, kind);
             recordExecution(job, execution, kind);
             if (job.queuedAt() != null) {
                 metrics.started(job.type(), Duration.between(job.queuedAt(), OffsetDateTime.now()));
@@ -307,6 +307,40 @@ public class JobDispatcher {
             events.log(job.id(), "ERROR", null, config.nodeName(), "could not start the batch job: " + e.getMessage());
             fail(ref, "could not start: " + e.getMessage());
         }
+    }
+
+    /** A start that fails before any execution exists (the runtime still coming up) is tried twice more. */
+    private long startWithRetry(JobType type, Claimed job, Properties props, String kind) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                if ("restart".equals(kind) && job.lastExecution() != null && restartable(job.lastExecution())) {
+                    return batch.restart(job.lastExecution(), props);
+                }
+                return batch.start(type.jobXml(), props);
+            } catch (RuntimeException e) {
+                last = e;
+                if (!String.valueOf(rootMessage(e)).contains("could not be instantiated")) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "batch runtime not ready for job " + job.id() + " (try " + attempt + "); retrying", e);
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append(" | ");
+        }
+        return sb.toString();
     }
 
     private boolean restartable(long execution) {
