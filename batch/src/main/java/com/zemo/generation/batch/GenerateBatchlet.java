@@ -44,6 +44,9 @@ import java.util.Optional;
 public class GenerateBatchlet extends AbstractBatchlet {
     static final String STEP = "write";
 
+    @Inject
+    com.zemo.jobs.batch.ProviderMetrics providerMetrics;
+
     @Inject @BatchProperty String promptId;
     @Inject @BatchProperty String analysisId;
     @Inject @BatchProperty String keyword;
@@ -180,6 +183,7 @@ public class GenerateBatchlet extends AbstractBatchlet {
         String gaps = score == null ? null : ScoreGaps.json(score).toString();
         long id = store.store(job, new NewRound(number, version.promptId(), version.id(), reply, cost,
                 score == null ? null : score.score(), gaps), checkpoint(version.id(), number));
+        providerMetrics.llmUsage(reply.model(), reply.inputTokens(), reply.outputTokens(), cost);
         log("INFO", String.format(Locale.ROOT, "round %d stored as generation %d: %d words, %d+%d tokens, $%s%s", number, id,
                 reply.content().isBlank() ? 0 : reply.content().strip().split("\\s+").length, reply.inputTokens(),
                 reply.outputTokens(), cost.toPlainString(), score == null ? "" : ", score " + score.score()));

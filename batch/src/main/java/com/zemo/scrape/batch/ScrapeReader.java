@@ -68,6 +68,9 @@ public class ScrapeReader extends AbstractItemReader {
     JobContext ctx;
 
     @Inject
+    com.zemo.jobs.batch.ProviderMetrics providerMetrics;
+
+    @Inject
     JobRuntime runtime;
 
     @Inject
@@ -166,6 +169,8 @@ public class ScrapeReader extends AbstractItemReader {
         returned++;
         submitNext();
         events.log(job.jobId(), page.ok() ? "INFO" : "WARN", "pages", job.node(), page.logLine());
+        providerMetrics.pageFetched(page.ok() ? (page.usedJavaScript() ? "ok_js" : "ok") : page.failure().name().toLowerCase(java.util.Locale.ROOT),
+                java.time.Duration.ofMillis(page.fetchMillis()));
         return page;
     }
 

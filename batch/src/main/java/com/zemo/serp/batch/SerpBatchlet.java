@@ -25,6 +25,7 @@ import static com.zemo.platform.JsonText.quote;
 @Named("serpBatchlet")
 public class SerpBatchlet extends AbstractBatchlet {
 
+    @Inject com.zemo.jobs.batch.ProviderMetrics providerMetrics;
     @Inject @BatchProperty String query;
     @Inject @BatchProperty String engine;
     @Inject @BatchProperty String region;
@@ -61,6 +62,7 @@ public class SerpBatchlet extends AbstractBatchlet {
             throw e;
         }
         writer.replace(job, q, answer);
+        providerMetrics.serpCredits(answer.credits());
         String result = resultJson(q, answer);
         ctx.setTransientUserData(result);
         events.log(job.jobId(), "INFO", "search", job.node(), answer.hits().size() + " results stored"

@@ -26,6 +26,9 @@ public class LlmHttp {
     private static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(60);
 
     @Inject
+    com.zemo.jobs.batch.ProviderMetrics metrics;
+
+    @Inject
     ZemoConfig config;
 
     @Inject
@@ -67,13 +70,17 @@ public class LlmHttp {
             try {
                 r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpTimeoutException e) {
+                metrics.call("llm", "timeout", java.time.Duration.ofNanos(System.nanoTime() - t0));
                 throw new LlmRetryableException("the LLM did not answer within " + timeout + " s (zemo.llm.timeout-seconds)", 0, null, e);
             } catch (ConnectException e) {
+                metrics.call("llm", "io", java.time.Duration.ofNanos(System.nanoTime() - t0));
                 throw new LlmRetryableException("could not connect to the LLM at " + p.where(), 0, null, e);
             } catch (IOException e) {
+                metrics.call("llm", "io", java.time.Duration.ofNanos(System.nanoTime() - t0));
                 throw new LlmRetryableException("the connection to the LLM failed: " + e.getClass().getSimpleName(), 0, null, e);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            metrics.call("llm", com.zemo.jobs.batch.ProviderMetrics.outcome(r.statusCode()), java.time.Duration.ofMillis(ms));
             if (r.statusCode() != 200) {
                 LlmException f = OpenAiChat.failure(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null),
                         LlmCall.MAX_RETRY_AFTER);

@@ -23,6 +23,9 @@ public class ProviderLimits {
     RateLimits limits;
 
     @Inject
+    com.zemo.jobs.batch.ProviderMetrics metrics;
+
+    @Inject
     RedissonClient redis;
 
     @Inject
@@ -49,13 +52,17 @@ public class ProviderLimits {
      * @return false if it did not within maxWait (the caller fails the item and retries later)
      */
     public boolean awaitProvider(RateLimits.Limit limit, Duration maxWait) throws InterruptedException {
-        long end = System.nanoTime() + maxWait.toNanos();
+        long start = System.nanoTime();
+        long end = start + maxWait.toNanos();
+        String provider = limit.subject().replace("provider:", "");
         while (true) {
             RateLimits.Decision d = limits.tryAcquire(limit);
             if (d.allowed()) {
+                metrics.rateLimitWait(provider, Duration.ofNanos(System.nanoTime() - start), true);
                 return true;
             }
             if (System.nanoTime() > end) {
+                metrics.rateLimitWait(provider, Duration.ofNanos(System.nanoTime() - start), false);
                 return false;
             }
             Thread.sleep(Math.min(250, Math.max(10, limit.per().toMillis() / Math.max(1, limit.permits()))));

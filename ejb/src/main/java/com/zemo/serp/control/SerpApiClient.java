@@ -41,6 +41,9 @@ import java.util.StringJoiner;
 public class SerpApiClient {
 
     @Inject
+    com.zemo.jobs.batch.ProviderMetrics metrics;
+
+    @Inject
     ZemoConfig config;
 
     @Inject
@@ -83,9 +86,11 @@ public class SerpApiClient {
         try {
             response = client(cfg.timeout()).send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
+            metrics.call("serpapi", "timeout", java.time.Duration.ofNanos(System.nanoTime() - t0));
             throw transientFailure(call, what, new SerpApiException.Transient(
                     "SerpApi did not answer within " + cfg.timeout().toSeconds() + " s", e));
         } catch (IOException e) {
+            metrics.call("serpapi", "io", java.time.Duration.ofNanos(System.nanoTime() - t0));
             throw transientFailure(call, what, new SerpApiException.Transient(
                     "SerpApi could not be reached (" + e.getClass().getSimpleName() + ")", e));
         } catch (InterruptedException e) {
@@ -93,6 +98,7 @@ public class SerpApiClient {
             throw new SerpApiException("interrupted while calling SerpApi", e);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        metrics.call("serpapi", com.zemo.jobs.batch.ProviderMetrics.outcome(response.statusCode()), java.time.Duration.ofMillis(ms));
         try {
             SerpApiPage page = SerpApiParser.parse(response.statusCode(), response.body(),
                     response.headers().firstValue("Retry-After").orElse(null));
