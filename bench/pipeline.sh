@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Pipeline end to end against the sandboxes (./zemo run --demo): wall time per step (serp, scrape, analyze,
-# generate) over N pipelines run one after another. Needs curl and psql. Usage: bench/pipeline.sh [pipelines=5]
+# generate) over N pipelines run one after another. Needs curl, psql and python3. Usage: bench/pipeline.sh [pipelines=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5}
@@ -14,12 +14,13 @@ until grep -q "zemo: ready in" "$ZEMO_HOME/run.log"; do sleep 1; kill -0 $zemo; 
 db=$(grep 'zemo: database' "$ZEMO_HOME/run.log" | grep -o 'jdbc:postgresql://[^ ]*' | head -1 | sed 's#jdbc:postgresql://#postgresql://zemo:zemo@#')
 q() { psql "$db" -qAtX -c "$1"; }
 b="http://localhost:$port/api/v1"
-token=$(curl -s -u admin:bench-admin-pass -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "$b/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+token=$(curl -s -u admin:bench-admin-pass -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "$b/tokens" | field token)
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
-prompt=$(curl -s "${auth[@]}" -d '{"title":"bench","body":"Статья: {{keyword}}, {{length}} слов, слова: {{terms}}; разделы: {{headings}}"}' "$b/prompts" | sed 's/^{"id":\([0-9]*\).*/\1/')
+prompt=$(curl -s "${auth[@]}" -d '{"title":"bench","body":"Статья: {{keyword}}, {{length}} слов, слова: {{terms}}; разделы: {{headings}}"}' "$b/prompts" | field id)
 for i in $(seq 1 "$n"); do
   # a different query each time: the SERP cache must not make later runs look faster
-  id=$(curl -s "${auth[@]}" -d "{\"type\":\"pipeline\",\"params\":{\"query\":\"как выбрать пластиковые окна $i\",\"language\":\"ru\",\"promptId\":$prompt}}" "$b/jobs" | sed 's/^{"id":\([0-9]*\).*/\1/')
+  id=$(curl -s "${auth[@]}" -d "{\"type\":\"pipeline\",\"params\":{\"query\":\"как выбрать пластиковые окна $i\",\"language\":\"ru\",\"promptId\":$prompt}}" "$b/jobs" | field id)
   until [[ $(q "SELECT status FROM jobs WHERE id = $id") =~ ^(completed|failed|stopped|canceled)$ ]]; do sleep 0.5; done
   echo "pipeline $id: $(q "SELECT status FROM jobs WHERE id = $id")"
 done

@@ -55,6 +55,9 @@ public class LegacyImportBatchlet extends AbstractBatchlet {
     static final String SOURCE_LOG_KEY = "legacy.sourceChecksums";
 
     @Inject
+    LegacyMetrics legacyMetrics;
+
+    @Inject
     @BatchProperty
     String path;
 
@@ -127,6 +130,9 @@ public class LegacyImportBatchlet extends AbstractBatchlet {
         }
         progress.report(result.progress(), result.lastCheckpoint(), true);
         for (TableCounts t : result.progress().tables()) {
+            if (!p.dryRun()) {
+                legacyMetrics.table(t.table(), t.inserted(), t.updated(), t.merged(), t.quarantined());
+            }
             log(job, "INFO", (p.dryRun() ? "would change " : "") + t.table() + ": read " + t.read() + ", "
                     + (p.dryRun() ? "would insert " : "inserted ") + t.inserted() + ", "
                     + (p.dryRun() ? "would update " : "updated ") + t.updated() + ", unchanged " + t.unchanged()
@@ -194,6 +200,7 @@ public class LegacyImportBatchlet extends AbstractBatchlet {
                 runtime.advance(c, job, checkpointJson(cp), done - reported);
             }
             reported = done;
+            legacyMetrics.progress(done, total);
             if (!cp.table().equals(lastTable)) {
                 lastTable = cp.table();
                 if (!end) {
