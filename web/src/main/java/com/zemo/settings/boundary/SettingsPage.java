@@ -22,6 +22,28 @@ public class SettingsPage {
     @EJB
     SettingsService settings;
 
+    @EJB
+    com.zemo.identity.control.UserService users;
+
+    private String currentPassword;
+    private String newPassword;
+
+    public void changePassword() {
+        try {
+            users.changeOwnPassword(current.get(), currentPassword, newPassword, current.ip());
+            Messages.info("settings.passwordChanged");
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+        currentPassword = null;
+        newPassword = null;
+    }
+
+    public String getCurrentPassword() { return currentPassword; }
+    public void setCurrentPassword(String currentPassword) { this.currentPassword = currentPassword; }
+    public String getNewPassword() { return newPassword; }
+    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
+
     private String key = "serpapi.key";
     private String value;
 
