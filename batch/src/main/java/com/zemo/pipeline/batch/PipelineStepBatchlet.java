@@ -117,7 +117,7 @@ public class PipelineStepBatchlet extends AbstractBatchlet {
                 return child;
             }
             Thread.sleep(pause);
-            pause = Math.min(1000, pause * 2);
+            pause = Math.min(250, pause * 2); // a pipeline waits at most a quarter second more than its step
         }
     }
 
