@@ -105,6 +105,12 @@ class PipelineIT {
         long analysisId = analysis.getJsonNumber("id").longValue();
         assertThat(api.withHeader("Accept", "text/markdown").get("/api/v1/analyses/" + analysisId + "/brief").body()).contains("пластиковые окна");
 
+        // what it cost and how the providers answered is on /metrics
+        String metrics = Api.anonymous().on(node.baseUrl()).get("/metrics?scope=application").body();
+        assertThat(metrics).contains("zemo_provider_calls_total").contains("provider=\"serpapi\"").contains("provider=\"llm\"")
+                .contains("zemo_serp_credits_total").contains("zemo_llm_tokens_total").contains("zemo_scrape_fetches_total")
+                .contains("zemo_scrape_sessions_in_use");
+
         // the pipeline's log tells the story of its steps
         String log = api.get("/api/v1/jobs/" + id + "/logs?size=200").body();
         assertThat(log).contains("started serp job").contains("started scrape job").contains("started analyze job").contains("started generate job");
