@@ -59,6 +59,20 @@ public class ProviderMetrics {
         }
     }
 
+    /**
+     * The gauge of browser sessions in use across the cluster. Registered once from a container thread (the dispatcher's
+     * start-up): Payara's metric registry cannot be looked up from the scraper's own threads.
+     */
+    public void sessionsInUse(java.util.function.IntSupplier inUse) {
+        registry.gauge("zemo_scrape_sessions_in_use", inUse, s -> {
+            try {
+                return s.getAsInt();
+            } catch (RuntimeException e) {
+                return -1; // Redis unreachable: say so rather than fail the whole scrape of /metrics
+            }
+        });
+    }
+
     /** A scraped page's outcome: "ok", "ok_js", or the page's error kind (http_404, timeout, too_big, refused…). */
     public void pageFetched(String outcome, Duration took) {
         registry.counter("zemo_scrape_fetches", new Tag("outcome", outcome)).inc();

@@ -99,6 +99,12 @@ public class JobDispatcher {
     @EJB
     BatchGateway batch;
 
+    @Inject
+    com.zemo.ops.control.ProviderLimits providerLimits;
+
+    @Inject
+    com.zemo.jobs.batch.ProviderMetrics providerMetrics;
+
     private final AtomicBoolean wake = new AtomicBoolean(true);
     private final Set<Long> stopsSent = new HashSet<>();
     private ScheduledFuture<?> loop;
@@ -114,6 +120,12 @@ public class JobDispatcher {
             batch.warmUp();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "batch runtime not ready at start-up; the first job will bring it up", e);
+        }
+        try {
+            // created here, on a container thread: beans with a metric registry cannot be created on the scraper's threads
+            providerMetrics.sessionsInUse(() -> Math.max(0, config.limits().browserSessions() - providerLimits.browserSessionsAvailable()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "no browser-session gauge", e);
         }
         requeueMyOrphans();
         try {

@@ -77,22 +77,6 @@ public class ProviderLimits {
         return permit == null ? Optional.empty() : Optional.of(new BrowserSession(s, permit));
     }
 
-    @jakarta.inject.Inject
-    @org.eclipse.microprofile.metrics.annotation.RegistryScope(scope = org.eclipse.microprofile.metrics.MetricRegistry.APPLICATION_SCOPE)
-    org.eclipse.microprofile.metrics.MetricRegistry registry;
-
-    /** Browser sessions in use across the cluster, read from the Redis semaphore when /metrics is scraped. */
-    @jakarta.annotation.PostConstruct
-    void gauges() {
-        registry.gauge("zemo_scrape_sessions_in_use", this, l -> {
-            try {
-                return Math.max(0, config.limits().browserSessions() - l.browserSessionsAvailable());
-            } catch (RuntimeException e) {
-                return -1; // Redis unreachable: say so rather than fail the whole scrape of /metrics
-            }
-        });
-    }
-
     public int browserSessionsAvailable() {
         return redis.getPermitExpirableSemaphore(BROWSERS).availablePermits();
     }
