@@ -1,6 +1,9 @@
 package com.zemo.platform;
 
-/** JSON string literals for the few places that write JSON by hand (log lines, events, problems before JAX-RS). */
+/**
+ * JSON string literals for the few places that write JSON by hand (log lines, events, problems before JAX-RS), and
+ * stored JSON text read back for a reply.
+ */
 public final class JsonText {
     private JsonText() {
     }
@@ -29,5 +32,20 @@ public final class JsonText {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /**
+     * Stored JSON text (a JSONB column) as a value to put in a reply: JSON null when there is none, and the text as a
+     * JSON string when it is not JSON (migrated rows keep what they had).
+     */
+    public static jakarta.json.JsonValue parse(String json) {
+        if (json == null || json.isBlank()) {
+            return jakarta.json.JsonValue.NULL;
+        }
+        try {
+            return jakarta.json.Json.createReader(new java.io.StringReader(json)).readValue();
+        } catch (RuntimeException e) {
+            return jakarta.json.Json.createValue(json);
+        }
     }
 }

@@ -18,7 +18,6 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -163,14 +162,7 @@ public class JobResults {
     }
 
     static JsonValue parse(String json) {
-        if (json == null || json.isBlank()) {
-            return JsonValue.NULL;
-        }
-        try {
-            return Json.createReader(new StringReader(json)).readValue();
-        } catch (RuntimeException e) {
-            return Json.createValue(json);
-        }
+        return com.zemo.platform.JsonText.parse(json);
     }
 
     static String nz(String s) {

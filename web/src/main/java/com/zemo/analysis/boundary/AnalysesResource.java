@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.StringReader;
 
 @Path("analyses")
 @Tag(name = "results")
@@ -128,13 +127,6 @@ public class AnalysesResource {
     }
 
     private static JsonValue parse(String json) {
-        if (json == null || json.isBlank()) {
-            return JsonValue.NULL;
-        }
-        try {
-            return Json.createReader(new StringReader(json)).readValue();
-        } catch (RuntimeException e) {
-            return Json.createValue(json);
-        }
+        return com.zemo.platform.JsonText.parse(json);
     }
 }

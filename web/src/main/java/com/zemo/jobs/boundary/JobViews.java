@@ -16,7 +16,8 @@ public final class JobViews {
     private JobViews() {
     }
 
-    static JsonValue json(String text) {
+    /** Stored JSON text for a view record: null (left out) when there is none. */
+    public static JsonValue json(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -73,21 +73,12 @@ public class JobsPage implements Serializable {
                 }
                 done++;
             } catch (RuntimeException e) {
-                Messages.error(null, "#" + j.id() + ": " + message(e));
+                Messages.error(null, "#" + j.id() + ": " + Messages.describe(e));
             }
         }
         if (done > 0) {
             Messages.info("jobs.selected");
         }
         selected = new ArrayList<>();
-    }
-
-    private static String message(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.zemo.platform.ZemoException z) {
-                return z.getMessage();
-            }
-        }
-        return e.getClass().getSimpleName();
     }
 }

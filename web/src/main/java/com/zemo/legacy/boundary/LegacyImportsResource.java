@@ -10,7 +10,6 @@ import com.zemo.platform.boundary.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -179,9 +177,6 @@ public class LegacyImportsResource {
     }
 
     static JsonValue json(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return Json.createReader(new StringReader(text)).readValue();
+        return com.zemo.jobs.boundary.JobViews.json(text);
     }
 }

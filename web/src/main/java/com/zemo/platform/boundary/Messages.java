@@ -38,6 +38,12 @@ public final class Messages {
         }
     }
 
+    /** What a refusal says, for a message that names its item (bulk actions); the exception's class otherwise. */
+    public static String describe(RuntimeException e) {
+        ZemoException z = unwrap(e);
+        return z != null ? z.getMessage() : e.getClass().getSimpleName();
+    }
+
     static ZemoException unwrap(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ZemoException z) {
