@@ -16,6 +16,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -33,7 +34,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,12 @@ public class JobDispatcher {
      * under ClusterIT on a loaded machine). The heartbeat is plain JDBC and needs no container context.
      */
     private ScheduledExecutorService heartbeatThread;
+
+    /** Immediate claims after a wake-up broadcast (see start()). */
+    private ExecutorService claimThread;
+
+    @Resource
+    ContextService context;
 
     @Inject
     @ZemoDb
@@ -130,10 +139,23 @@ public class JobDispatcher {
         requeueMyOrphans();
         try {
             // A submission anywhere in the cluster: claim now rather than at the next turn of the loop.
+            // The listener runs on a Redisson thread, outside the container: a task handed from there to the managed
+            // executor was accepted and silently never run, so every submission waited for the loop's next turn
+            // (p50 ~115 ms on one node). The claim runs instead on a thread of its own, inside the container context
+            // captured here (the launches it hands to the managed pool need it).
+            Runnable claimInContext = context.createContextualProxy((Runnable) this::claimNow, Runnable.class);
+            claimThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "zemo-claim");
+                t.setDaemon(true);
+                return t;
+            });
             redis.getTopic(JobWakeUp.TOPIC).addListener(String.class, (ch, msg) -> {
                 wake.set(true);
-                // on the managed pool, not the scheduled one: that may be busy with a turn of the loop
-                launcher.execute(this::claimNow);
+                try {
+                    claimThread.execute(claimInContext);
+                } catch (RejectedExecutionException stopping) {
+                    // the node is stopping
+                }
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "no wake-up broadcasts (Redis); polling only", e);
@@ -161,6 +183,9 @@ public class JobDispatcher {
         }
         if (heartbeatThread != null) {
             heartbeatThread.shutdownNow();
+        }
+        if (claimThread != null) {
+            claimThread.shutdownNow();
         }
     }
 
