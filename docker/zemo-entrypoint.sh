@@ -1,6 +1,6 @@
 #!/bin/sh
-# Renders the post-boot command file from the environment and the database password secret (as the
-# launcher's PostBoot does), then runs Payara Micro with the production flags of PayaraNode.
+# Renders the pre-boot and post-boot command files from the environment and the database password secret (as
+# the launcher's PostBoot does), then runs Payara Micro with the production flags of PayaraNode.
 set -eu
 
 escape() { # asadmin property syntax: \ : = " and space are escaped with a backslash
@@ -29,6 +29,12 @@ sed -e "s|@SECRETS_DIR@|$(sub "$ZEMO_SECRETS_DIR")|" \
     -e "s|@DB_PASSWORD@|$(sub "$(escape "$db_password")")|" \
     /opt/zemo/config/post-boot.asadmin.template > "$post_boot"
 unset db_password
+# request threads: ZEMO_HTTP_THREADS, else four per core and at least 8 (PostBoot.httpThreads)
+http_threads=${ZEMO_HTTP_THREADS:-$(( $(nproc) * 4 > 8 ? $(nproc) * 4 : 8 ))}
+http_threads_min=$(( http_threads < 4 ? http_threads : 4 ))
+pre_boot="$run_dir/pre-boot.asadmin"
+sed -e "s|@HTTP_THREADS@|$http_threads|" -e "s|@HTTP_THREADS_MIN@|$http_threads_min|" \
+    /opt/zemo/config/pre-boot.asadmin.template > "$pre_boot"
 umask 022
 mkdir -p "$ZEMO_HOME/logs"
 
@@ -40,6 +46,7 @@ exec java $ZEMO_JAVA_OPTS \
   --port "$ZEMO_HTTP_PORT" \
   --rootdir "$run_dir/root" \
   --addLibs /opt/zemo/lib/postgresql.jar \
+  --prebootcommandfile "$pre_boot" \
   --postbootcommandfile "$post_boot" \
   --contextroot / \
   --deploy /opt/zemo/zemo.war

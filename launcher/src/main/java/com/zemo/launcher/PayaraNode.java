@@ -57,6 +57,9 @@ public final class PayaraNode implements AutoCloseable {
         Files.createDirectories(root);
         Files.createDirectories(logs);
         Path postBoot = PostBoot.render(home, root.resolve("post-boot.asadmin"), db);
+        Map<String, String> nodeEnv = new java.util.HashMap<>(System.getenv());   // what the node process will see
+        nodeEnv.putAll(env);
+        Path preBoot = PostBoot.renderPreBoot(root.resolve("pre-boot.asadmin"), nodeEnv);
 
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,6 +72,7 @@ public final class PayaraNode implements AutoCloseable {
                 "--port", Integer.toString(httpPort),
                 "--rootdir", root.toString(),
                 "--addLibs", runtime.resolve("postgresql.jar").toString(),
+                "--prebootcommandfile", preBoot.toString(),
                 "--postbootcommandfile", postBoot.toString(),
                 "--contextroot", "/",
                 "--deploy", runtime.resolve("zemo.war").toString()));

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
-/** Renders config/payara/post-boot.asadmin (packed into the launcher) for one node. */
+/** Renders config/payara/post-boot.asadmin and pre-boot.asadmin (packed into the launcher) for one node. */
 public final class PostBoot {
     private PostBoot() {
     }
@@ -26,14 +26,52 @@ public final class PostBoot {
         }
     }
 
-    static Path render(Path home, Path target, Db db) throws IOException {
-        String template;
-        try (InputStream in = PostBoot.class.getResourceAsStream("/payara/post-boot.asadmin")) {
-            if (in == null) {
-                throw new IOException("payara/post-boot.asadmin missing from the launcher jar");
+    /** The HTTP request threads of a node: ZEMO_HTTP_THREADS, by default four per core (at least 8). */
+    static int httpThreads(Map<String, String> env) {
+        String v = env.get("ZEMO_HTTP_THREADS");
+        if (v != null && !v.isBlank()) {
+            int n = Integer.parseInt(v.trim());
+            if (n < 2) {
+                throw new IllegalArgumentException("ZEMO_HTTP_THREADS must be at least 2");
             }
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return n;
         }
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    static Path renderPreBoot(Path target, Map<String, String> env) throws IOException {
+        int threads = httpThreads(env);
+        return write(target, fill(template("pre-boot.asadmin"), Map.of(
+                "@HTTP_THREADS@", Integer.toString(threads),
+                "@HTTP_THREADS_MIN@", Integer.toString(Math.min(threads, 4)))));
+    }
+
+    private static String template(String name) throws IOException {
+        try (InputStream in = PostBoot.class.getResourceAsStream("/payara/" + name)) {
+            if (in == null) {
+                throw new IOException("payara/" + name + " missing from the launcher jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        String rendered = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            rendered = rendered.replace(e.getKey(), e.getValue());
+        }
+        return rendered;
+    }
+
+    private static Path write(Path target, String content) throws IOException {
+        Files.deleteIfExists(target);
+        Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(target, content, StandardCharsets.UTF_8);
+        return target;
+    }
+
+    static Path render(Path home, Path target, Db db) throws IOException {
+        String template = template("post-boot.asadmin");
         Map<String, String> values = Map.of(
                 "@SECRETS_DIR@", home.resolve("secrets").toString(),
                 "@DB_POOL_MAX@", System.getenv().getOrDefault("ZEMO_DB_POOL_MAX", "48"),
@@ -42,14 +80,7 @@ public final class PostBoot {
                 "@DB_NAME@", escape(db.name()),
                 "@DB_USER@", escape(db.user()),
                 "@DB_PASSWORD@", escape(db.password() == null || db.password().isEmpty() ? "-" : db.password()));
-        String rendered = template;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            rendered = rendered.replace(e.getKey(), e.getValue());
-        }
-        Files.deleteIfExists(target);
-        Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(target, rendered, StandardCharsets.UTF_8);
-        return target;
+        return write(target, fill(template, values));
     }
 
     /** asadmin property syntax: ':' separates properties, '=' separates name and value, '\' escapes. */

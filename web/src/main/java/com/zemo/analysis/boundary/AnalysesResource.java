@@ -1,5 +1,6 @@
 package com.zemo.analysis.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.analysis.control.AnalysisService;
 import com.zemo.analysis.engine.brief.Brief;
 import com.zemo.analysis.engine.score.ContentScore;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
+@ApplicationScoped
 @Path("analyses")
 @Tag(name = "results")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.zemo.analysis.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.analysis.batch.AnalysisEngines;
 import com.zemo.analysis.engine.morphology.LemmatizationResult;
 import com.zemo.platform.ZemoException;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("text")
 @Tag(name = "text", description = "Text tools: lemmas and parts of speech, Russian and English")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.zemo.analytics.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.analytics.control.AnalyticsService;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.platform.ZemoException;
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+@ApplicationScoped
 @Path("analytics")
 @Tag(name = "analytics", description = "Usage and outcomes: tokens, cost, SERP credits, jobs, competitor domains")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})

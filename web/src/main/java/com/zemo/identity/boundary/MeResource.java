@@ -1,5 +1,6 @@
 package com.zemo.identity.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.control.Caller;
 import com.zemo.identity.control.UserService;
 import com.zemo.platform.ZemoException;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("me")
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.zemo.identity.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.control.TokenService;
 import com.zemo.platform.ZemoException;
 import com.zemo.platform.boundary.PageOf;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@ApplicationScoped
 @Path("tokens")
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)

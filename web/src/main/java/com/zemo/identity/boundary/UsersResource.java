@@ -1,5 +1,6 @@
 package com.zemo.identity.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.control.UserService;
 import com.zemo.identity.entity.PasswordHashing;
 import com.zemo.identity.entity.Role;
@@ -33,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+@ApplicationScoped
 @Path("users")
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.zemo.jobs.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.jobs.control.JobService;
 import com.zemo.jobs.entity.Job;
@@ -37,6 +38,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+@ApplicationScoped
 @Path("jobs")
 @Tag(name = "jobs", description = "Long work as Jakarta Batch jobs: submit, follow, control")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.zemo.jobs.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.identity.entity.Role;
 import com.zemo.jobs.control.JobTypeControls;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Batch operators: whole job types (pause, resume, limits) and bulk retry. */
+@ApplicationScoped
 @Path("operator")
 @Tag(name = "operator", description = "Batch operators: job types, limits, bulk retry")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.zemo.legacy.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.identity.entity.Role;
 import com.zemo.jobs.control.JobTypes;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The way back for admins: PostgreSQL into a new SQLite file the monolith can run on, as a job. */
+@ApplicationScoped
 @Path("admin/legacy-exports")
 @Tag(name = "legacy")
 @Produces(MediaType.APPLICATION_JSON)

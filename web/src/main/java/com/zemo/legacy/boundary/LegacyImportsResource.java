@@ -1,5 +1,6 @@
 package com.zemo.legacy.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.identity.entity.Role;
 import com.zemo.jobs.control.JobTypes;
@@ -44,6 +45,7 @@ import java.time.OffsetDateTime;
  * {@code /api/v1/jobs/{id}} with its log, events, stop and restart works on them too), the reconciliation
  * report and the quarantine of an import.
  */
+@ApplicationScoped
 @Path("admin/legacy-imports")
 @Tag(name = "legacy", description = "Legacy migration: SQLite import with reconciliation report and quarantine, delta sync, export back")
 @Produces(MediaType.APPLICATION_JSON)

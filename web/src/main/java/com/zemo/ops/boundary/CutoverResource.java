@@ -1,5 +1,6 @@
 package com.zemo.ops.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.entity.Role;
 import com.zemo.ops.control.Drain;
 import com.zemo.ops.control.JobLogExport;
@@ -22,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Cut-over and rollback controls that are not switches: drain and the export of job logs (docs/runbooks/). */
+@ApplicationScoped
 @Path("ops")
 @Tag(name = "operator", description = "Batch operators: job types, limits, bulk retry")
 @RolesAllowed({Role.OPERATOR_NAME, Role.ADMIN_NAME})

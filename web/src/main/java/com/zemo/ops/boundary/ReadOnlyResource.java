@@ -1,5 +1,6 @@
 package com.zemo.ops.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.identity.control.AuditService;
 import com.zemo.identity.entity.Role;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The cluster-wide read-only switch (cut-over and rollback). */
+@ApplicationScoped
 @Path("admin/read-only")
 @Tag(name = "admin", description = "Administration")
 @Produces(MediaType.APPLICATION_JSON)

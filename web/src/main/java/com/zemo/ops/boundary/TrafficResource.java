@@ -1,5 +1,6 @@
 package com.zemo.ops.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.identity.control.AuditService;
 import com.zemo.identity.entity.Role;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** The traffic switch per API token or per user (docs/traffic-switch.md); every change is audited. */
+@ApplicationScoped
 @Path("admin/traffic")
 @Tag(name = "admin", description = "Administration")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.zemo.platform.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The cheapest endpoint there is: a baseline for benchmarks and a probe for load balancers. */
+@ApplicationScoped
 @Path("ping")
 @Tag(name = "platform")
 public class PingResource {

@@ -1,5 +1,6 @@
 package com.zemo.prompts.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.platform.ZemoException;
 import com.zemo.platform.boundary.PageOf;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@ApplicationScoped
 @Path("prompts")
 @Tag(name = "prompts", description = "Prompt templates: every edit a new version, private or shared, soft delete, preview")
 @Produces(MediaType.APPLICATION_JSON)

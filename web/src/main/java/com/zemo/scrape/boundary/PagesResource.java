@@ -1,5 +1,6 @@
 package com.zemo.scrape.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.jobs.control.JobResults;
 import com.zemo.platform.boundary.Problem;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("pages")
 @Tag(name = "results", description = "What jobs produced: SERPs, pages, analyses and briefs, generated texts")
 @Produces(MediaType.APPLICATION_JSON)

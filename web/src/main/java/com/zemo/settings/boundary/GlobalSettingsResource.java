@@ -1,5 +1,6 @@
 package com.zemo.settings.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.identity.entity.Role;
 import com.zemo.platform.boundary.PageOf;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Global settings (admin): what applies to every user who has no value of their own. Secrets come back masked. */
+@ApplicationScoped
 @Path("settings")
 @Tag(name = "settings")
 @Produces(MediaType.APPLICATION_JSON)

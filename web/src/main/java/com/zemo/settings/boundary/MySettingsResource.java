@@ -1,5 +1,6 @@
 package com.zemo.settings.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.platform.ZemoException;
 import com.zemo.platform.boundary.PageOf;
@@ -28,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Personal settings of the caller. Secret values come back masked. */
+@ApplicationScoped
 @Path("me/settings")
 @Tag(name = "settings")
 @Produces(MediaType.APPLICATION_JSON)
