@@ -43,13 +43,11 @@ if ! command -v pgloader >/dev/null; then
   apt-get update -qq && apt-get install -y -qq pgloader >/dev/null
 fi
 
-# Zemo's importer: this checkout's classes (batch and persistence, migrations included) and the module's
-# runtime dependencies.
-( cd "$ROOT" && ./mvnw -q -N install )
-if [ ! -d "$HOME/.m2/repository/com/zemo/zemo-persistence" ]; then ( cd "$ROOT/persistence" && ../mvnw -q install -DskipTests ); fi
-( cd "$ROOT/persistence" && ../mvnw -q compile )
-( cd "$ROOT/batch" && ../mvnw -q compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime )
-CP="$ROOT/batch/target/classes:$ROOT/persistence/target/classes:$(tr ':' '\n' < "$WORK/cp.txt" | grep -v zemo-persistence | paste -sd:)"
+# Zemo's importer: this checkout's classes (batch and the modules it depends on, migrations included) and the
+# runtime dependencies, all resolved in the reactor: nothing is installed into or taken from ~/.m2's com.zemo
+# artifacts (other checkouts may have put stale ones there). The last module built (batch) writes cp.txt last.
+( cd "$ROOT" && ./mvnw -q -ntp -pl batch -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime )
+CP="$ROOT/batch/target/classes:$(tr ':' '\n' < "$WORK/cp.txt" | grep -v '/com/zemo/' | paste -sd:):$ROOT/persistence/target/classes:$ROOT/analysis/target/classes"
 
 fresh_db() {
   psql -qX -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" 2>&1 | grep -v NOTICE || true

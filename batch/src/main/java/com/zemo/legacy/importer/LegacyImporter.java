@@ -56,6 +56,7 @@ public final class LegacyImporter {
     private final Path sourceFile;
     private final ImportOptions options;
     private final References references = new References();
+    private final IdSequences sequences = new IdSequences();
     private final Map<LegacyTable, TableImport<?>> imports = Map.of(
             LegacyTable.USERS, new UsersImport(), LegacyTable.SETTINGS, new SettingsImport(),
             LegacyTable.PROMPTS, new PromptsImport(), LegacyTable.TASKS, new TasksImport(),
@@ -328,7 +329,7 @@ public final class LegacyImporter {
         Map<Long, IdMapEntry> known = IdMap.loadRange(c, table.tableName(), rows.get(0).id(), chunk.lastId());
         IdMap idMap = new IdMap(table.tableName());
         QuarantineLog quarantine = new QuarantineLog(table.tableName());
-        ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine);
+        ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine, sequences);
         long started = System.nanoTime();
         try {
             applyRows(imp, chunk, known, tx, counts);
