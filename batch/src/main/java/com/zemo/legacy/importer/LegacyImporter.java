@@ -108,6 +108,11 @@ public final class LegacyImporter {
         return resume(begin(asOf), listener);
     }
 
+    /** {@link #run}, telling {@code tables} of each table as it is finished (see {@link TableImportedListener}). */
+    public ImportResult run(Instant asOf, ChunkListener listener, TableImportedListener tables) throws SQLException {
+        return resume(begin(asOf), listener, tables);
+    }
+
     /**
      * Continues from a checkpoint (the start one or any committed one) to the end of the last table. If the
      * run's checkpoint in the database is older than {@code from} (a commit lost with a crashed server),
@@ -117,6 +122,15 @@ public final class LegacyImporter {
      * {@link PrefixCheckpoint} for what the checkpoint is meanwhile).
      */
     public ImportResult resume(ImportCheckpoint from, ChunkListener listener) throws SQLException {
+        return resume(from, listener, TableImportedListener.NONE);
+    }
+
+    /**
+     * {@link #resume(ImportCheckpoint, ChunkListener)}, telling {@code tables} of each table once it is
+     * finished and committed (not in a dry run): a reconciliation can read it back while the next ones load.
+     */
+    public ImportResult resume(ImportCheckpoint from, ChunkListener listener, TableImportedListener tables) throws SQLException {
+        TableImportedListener finished = options.dryRun() ? TableImportedListener.NONE : tables;
         ImportCheckpoint start = options.dryRun() ? from : earlier(from, committedCheckpoint(target, from.runId()));
         LOG.info(() -> "legacy import from " + sourceFile + " at " + start + " with " + options);
         ImportProgress progress = new ImportProgress();
@@ -130,10 +144,13 @@ public final class LegacyImporter {
             ImportCheckpoint parallelFrom = start;
             if (start.legacyTable().ordinal() <= LAST_SEQUENTIAL.ordinal()) {
                 cp = runSequential(start, rules, progress, sourceLog, listener);
+                for (int t = start.legacyTable().ordinal(); t <= LAST_SEQUENTIAL.ordinal(); t++) {
+                    finished.imported(LegacyTable.values()[t], sourceLog);
+                }
                 parallelFrom = new ImportCheckpoint(cp.runId(), LegacyTable.values()[LAST_SEQUENTIAL.ordinal() + 1].tableName(),
                         0, cp.asOf());
             }
-            cp = runParallel(parallelFrom, rules, progress, sourceLog, listener);
+            cp = runParallel(parallelFrom, rules, progress, sourceLog, listener, finished);
             if (!options.dryRun()) {
                 try (Connection c = target.getConnection(); PooledSession ignored = PooledSession.restoreOnClose(c)) {
                     c.setAutoCommit(false);
@@ -178,7 +195,8 @@ public final class LegacyImporter {
      * reader and references; a failure in one stops the other.
      */
     private ImportCheckpoint runParallel(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
-                                         SourceChecksumLog sourceLog, ChunkListener listener) throws Exception {
+                                         SourceChecksumLog sourceLog, ChunkListener listener,
+                                         TableImportedListener finished) throws Exception {
         List<LegacyTable> tables = new ArrayList<>();
         for (LegacyTable t : LegacyTable.values()) {
             if (t.ordinal() >= start.legacyTable().ordinal()) {
@@ -206,7 +224,7 @@ public final class LegacyImporter {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 running.add(pool.submit(() -> {
-                    writeTables(work, start, rules, progress, sourceLog, prefix, failed);
+                    writeTables(work, start, rules, progress, sourceLog, prefix, failed, finished);
                     return null;
                 }));
             }
@@ -233,13 +251,14 @@ public final class LegacyImporter {
     }
 
     private void writeTables(Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
-                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed) throws Exception {
+                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed,
+                             TableImportedListener finished) throws Exception {
         References refs = new References(); // only reads committed users, prompts and tasks
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             relaxCommitDurability(c);
             try {
-                writeTables(c, work, start, rules, progress, sourceLog, prefix, failed, refs);
+                writeTables(c, work, start, rules, progress, sourceLog, prefix, failed, refs, finished);
             } finally {
                 restoreCommitDurability(c);
             }
@@ -250,7 +269,8 @@ public final class LegacyImporter {
     }
 
     private void writeTables(Connection c, Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
-                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed, References refs) throws Exception {
+                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed, References refs,
+                             TableImportedListener finished) throws Exception {
         {
             LegacyTable table;
             while (!failed.get() && (table = work.poll()) != null) {
@@ -267,6 +287,7 @@ public final class LegacyImporter {
                 }
                 if (!failed.get()) {
                     prefix.finished(table, progress);
+                    finished.imported(table, sourceLog);
                 }
             }
         }

@@ -60,8 +60,22 @@ public final class Reconciler {
      *                  instead of converting the file a second time; null (or incomplete) → the file is read
      */
     public ReconciliationReport reconcile(long runId, SourceChecksumLog sourceLog) throws SQLException {
-        SourceChecksumLog log = sourceLog != null && sourceLog.complete() ? sourceLog : null;
-        List<TableReconciliation> tables = new ArrayList<>();
+        SourceChecksumLog log = usable(sourceLog);
+        return report(runId, log, reconcileTables(List.of(LegacyTable.values()), log));
+    }
+
+    /** The log when a reconciliation may use it (the run read every row of the file), else null. */
+    static SourceChecksumLog usable(SourceChecksumLog sourceLog) {
+        return sourceLog != null && sourceLog.complete() ? sourceLog : null;
+    }
+
+    /**
+     * Reconciles {@code tables}, in the given order, each one whole; they must not be written meanwhile.
+     *
+     * @param log the run's source checksums, or null: the file is read and converted again
+     */
+    List<TableReconciliation> reconcileTables(List<LegacyTable> tables, SourceChecksumLog log) throws SQLException {
+        List<TableReconciliation> out = new ArrayList<>();
         ExecutorService targetSide = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "legacy-reconcile-target");
             t.setDaemon(true);
@@ -74,15 +88,20 @@ public final class Reconciler {
             tc.setReadOnly(true);
             tc2.setReadOnly(true);
             Connection[] targetConnections = {tc, tc2};
-            for (LegacyTable table : LegacyTable.values()) {
+            for (LegacyTable table : tables) {
                 SourceSide side = log != null ? new LoggedSide(log.table(table)) : new FileSide(source, table, rules);
                 TableReconciliation t = reconcileTable(side, c, targetConnections, targetSide, table);
                 LOG.fine(() -> "reconciled " + t);
-                tables.add(t);
+                out.add(t);
             }
         } finally {
             targetSide.shutdownNow();
         }
+        return out;
+    }
+
+    /** The report of every table's reconciliation, in table order. */
+    ReconciliationReport report(long runId, SourceChecksumLog log, List<TableReconciliation> tables) {
         ReconciliationReport report = ReconciliationReport.of(Instant.now(), sourceFile.toAbsolutePath().toString(), runId,
                 log != null ? "recorded by the import run from the file" : "re-read from the file", tables);
         LOG.info(report::summary);
