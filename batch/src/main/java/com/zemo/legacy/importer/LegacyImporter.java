@@ -154,7 +154,9 @@ public final class LegacyImporter {
                 for (LegacyTable t : parallelOrder(LegacyTable.values()[LAST_SEQUENTIAL.ordinal() + 1]).subList(0, PARALLEL_TABLES)) {
                     prefetched.put(t, reader(t, 0, rules));
                 }
+                long sequentialStart = System.nanoTime();
                 cp = runSequential(start, rules, progress, sourceLog, listener);
+                LOG.info(() -> "users to tasks written in " + (System.nanoTime() - sequentialStart) / 1_000_000 + " ms");
                 for (int t = start.legacyTable().ordinal(); t <= LAST_SEQUENTIAL.ordinal(); t++) {
                     finished.imported(LegacyTable.values()[t], sourceLog);
                 }

@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reconciles each table on a thread of its own as soon as the import has finished it, while the import
+ * Reconciles each table on threads of its own as soon as the import has finished it, while the import
  * writes the next ones: the report then waits only for the tables finished last, instead of reading
  * everything back after the import. Only for a run that read the whole file (its source checksums are
  * complete); a resumed run's report reads the file again after the import, as before.
@@ -33,8 +33,12 @@ public final class ReconciliationAhead implements TableImportedListener, AutoClo
     private static final Logger LOG = Logger.getLogger(ReconciliationAhead.class.getName());
 
     private final Reconciler reconciler;
-    /** One thread, which ends when idle: a job stopped between its steps never calls {@link #finish}. */
-    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+    /**
+     * Two threads: pages, task_logs and serp_results are imported side by side and finish close together;
+     * one at a time, their reconciliations queued up after the import. Each ends when idle: a job stopped
+     * between its steps never calls {@link #finish}.
+     */
+    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "legacy-reconcile-ahead");
         t.setDaemon(true);
         return t;
@@ -56,7 +60,12 @@ public final class ReconciliationAhead implements TableImportedListener, AutoClo
             return;
         }
         try {
-            ahead.computeIfAbsent(table, t -> thread.submit(() -> reconciler.reconcileTables(List.of(t), log).get(0)));
+            ahead.computeIfAbsent(table, t -> thread.submit(() -> {
+                long started = System.nanoTime();
+                TableReconciliation r = reconciler.reconcileTables(List.of(t), log).get(0);
+                LOG.fine(() -> "reconciled " + t.tableName() + " ahead in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                return r;
+            }));
         } catch (RejectedExecutionException e) {
             LOG.log(Level.FINE, "reconciliation ahead closed; " + table + " is reconciled at the end", e);
         }
