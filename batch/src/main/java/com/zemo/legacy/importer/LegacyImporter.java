@@ -282,6 +282,7 @@ public final class LegacyImporter {
             LegacyTable table;
             while (!failed.get() && (table = work.poll()) != null) {
                 long after = table == start.legacyTable() ? start.lastSourceId() : 0;
+                finished.started(table, sourceLog);
                 ChunkReader ahead = prefetched.remove(table);
                 try (ChunkReader reader = ahead != null ? ahead : reader(table, after, rules)) {
                     PreparedChunk chunk;

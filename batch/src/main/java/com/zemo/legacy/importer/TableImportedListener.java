@@ -11,5 +11,13 @@ import com.zemo.legacy.source.LegacyTable;
 public interface TableImportedListener {
     TableImportedListener NONE = (table, sourceLog) -> { };
 
+    /**
+     * A worker starts on one of the tables after tasks. Until {@link #imported} for it, the table's source
+     * log grows chunk by chunk, each chunk recorded after it committed, and no row of the table changes again
+     * once committed (the rows of these tables never touch one another).
+     */
+    default void started(LegacyTable table, SourceChecksumLog sourceLog) {
+    }
+
     void imported(LegacyTable table, SourceChecksumLog sourceLog);
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,11 +35,11 @@ public final class ReconciliationAhead implements TableImportedListener, AutoClo
 
     private final Reconciler reconciler;
     /**
-     * Two threads: pages, task_logs and serp_results are imported side by side and finish close together;
-     * one at a time, their reconciliations queued up after the import. Each ends when idle: a job stopped
-     * between its steps never calls {@link #finish}.
+     * Three threads: one for each table the import writes side by side (pages, task_logs and serp_results,
+     * reconciled while they are written), which also take users to tasks before them. Each ends when idle: a
+     * job stopped between its steps never calls {@link #finish}.
      */
-    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(3, 3, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "legacy-reconcile-ahead");
         t.setDaemon(true);
         return t;
@@ -48,15 +49,41 @@ public final class ReconciliationAhead implements TableImportedListener, AutoClo
         thread.allowCoreThreadTimeOut(true);
     }
     private final Map<LegacyTable, Future<TableReconciliation>> ahead = new ConcurrentHashMap<>();
+    /** Tables reconciled while they are written: set once the import has finished them. */
+    private final Map<LegacyTable, AtomicBoolean> imported = new ConcurrentHashMap<>();
     private volatile SourceChecksumLog sourceLog;
 
     public ReconciliationAhead(Reconciler reconciler) {
         this.reconciler = reconciler;
     }
 
+    /** A table after tasks: reconciled chunk by chunk as it is written, to its end once it is imported. */
+    @Override
+    public void started(LegacyTable table, SourceChecksumLog log) {
+        if (!log.complete()) {
+            return;
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        imported.put(table, done);
+        try {
+            ahead.computeIfAbsent(table, t -> thread.submit(() -> {
+                TableReconciliation r = reconciler.reconcileWhileImported(t, log, done::get);
+                LOG.fine(() -> "reconciled " + t.tableName() + " while it was imported");
+                return r;
+            }));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "reconciliation ahead closed; " + table + " is reconciled at the end", e);
+        }
+    }
+
     @Override
     public void imported(LegacyTable table, SourceChecksumLog log) {
         if (!log.complete()) {
+            return;
+        }
+        AtomicBoolean whileWritten = imported.get(table);
+        if (whileWritten != null) {
+            whileWritten.set(true); // its reconciliation reads the rest of the log and ends
             return;
         }
         try {

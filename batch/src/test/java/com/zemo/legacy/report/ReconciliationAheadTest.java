@@ -35,7 +35,8 @@ class ReconciliationAheadTest {
         DataSource ds = TestDatabases.fresh();
         Path file = LegacyFixture.copy(dir);
         LegacyImporter importer = new LegacyImporter(ds, file, ImportOptions.full(SECRET_KEY).withChunkSize(40));
-        Reconciler reconciler = new Reconciler(ds, file, SECRET_KEY, new MappingRules(AS_OF, LegacyStatuses.DEFAULT_STALE_AFTER));
+        // Chunks of 30 rows against the import's 40: the tables after tasks are compared in many chunks while written.
+        Reconciler reconciler = new Reconciler(ds, file, SECRET_KEY, new MappingRules(AS_OF, LegacyStatuses.DEFAULT_STALE_AFTER), 30);
 
         ReconciliationAhead ahead = new ReconciliationAhead(reconciler);
         ImportResult result = importer.run(AS_OF, ChunkListener.NONE, ahead);
@@ -44,7 +45,8 @@ class ReconciliationAheadTest {
         ahead.importCompleted(result.sourceChecksums());
         ReconciliationReport reconciledAhead = ahead.finish(result.runId());
 
-        ReconciliationReport afterwards = reconciler.reconcile(result.runId());
+        ReconciliationReport afterwards = new Reconciler(ds, file, SECRET_KEY, new MappingRules(AS_OF, LegacyStatuses.DEFAULT_STALE_AFTER))
+                .reconcile(result.runId());
         assertThat(reconciledAhead.balanced()).as(reconciledAhead.toJson()).isTrue();
         assertThat(reconciledAhead.sourceSide()).isEqualTo("recorded by the import run from the file");
         assertThat(reconciledAhead.tables()).isEqualTo(afterwards.tables());
