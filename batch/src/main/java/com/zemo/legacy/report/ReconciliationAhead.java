@@ -20,9 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reconciles each table on threads of its own as soon as the import has finished it, while the import
- * writes the next ones: the report then waits only for the tables finished last, instead of reading
- * everything back after the import. Only for a run that read the whole file (its source checksums are
+ * Reconciles the tables on threads of its own during the import: users to tasks as soon as they are
+ * imported, each table after tasks chunk by chunk while it is written. The report then waits only for the
+ * last chunks, instead of reading everything back after the import. Only for a run that read the whole file (its source checksums are
  * complete); a resumed run's report reads the file again after the import, as before.
  * <p>
  * A table is final once finished: later tables only point at it, and each table's id-map and quarantine rows
