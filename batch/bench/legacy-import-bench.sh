@@ -43,22 +43,22 @@ if ! command -v pgloader >/dev/null; then
   apt-get update -qq && apt-get install -y -qq pgloader >/dev/null
 fi
 
-# Zemo's importer: this checkout's classes (batch and persistence, migrations included) and the module's
-# runtime dependencies.
-( cd "$ROOT" && ./mvnw -q -N install )
-if [ ! -d "$HOME/.m2/repository/com/zemo/zemo-persistence" ]; then ( cd "$ROOT/persistence" && ../mvnw -q install -DskipTests ); fi
-( cd "$ROOT/persistence" && ../mvnw -q compile )
-( cd "$ROOT/batch" && ../mvnw -q compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime )
-CP="$ROOT/batch/target/classes:$ROOT/persistence/target/classes:$(tr ':' '\n' < "$WORK/cp.txt" | grep -v zemo-persistence | paste -sd:)"
+# Zemo's importer: this checkout's classes (batch and the modules it depends on, migrations included) and the
+# runtime dependencies, all resolved in the reactor: nothing is installed into or taken from ~/.m2's com.zemo
+# artifacts (other checkouts may have put stale ones there). The last module built (batch) writes cp.txt last.
+( cd "$ROOT" && ./mvnw -q -ntp -pl batch -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime )
+CP="$ROOT/batch/target/classes:$(tr ':' '\n' < "$WORK/cp.txt" | grep -v '/com/zemo/' | paste -sd:):$ROOT/persistence/target/classes:$ROOT/analysis/target/classes"
 
 fresh_db() {
   psql -qX -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" 2>&1 | grep -v NOTICE || true
 }
-measure() { # log-file → "seconds rss_mb"
-  local wall rss
+measure() { # log-file → "seconds rss_mb cpu_s" (cpu: the tool's own user + system time)
+  local wall rss user sys
   wall=$(grep "Elapsed (wall clock)" "$1" | awk '{print $NF}')
   rss=$(grep "Maximum resident set size" "$1" | awk '{print $NF}')
-  awk -v w="$wall" -v r="$rss" 'BEGIN { n = split(w, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f %.0f", s, r / 1024 }'
+  user=$(grep "User time (seconds)" "$1" | awk '{print $NF}')
+  sys=$(grep "System time (seconds)" "$1" | awk '{print $NF}')
+  awk -v w="$wall" -v r="$rss" -v u="$user" -v y="$sys" 'BEGIN { n = split(w, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f %.0f %.1f", s, r / 1024, u + y }'
 }
 
 SOURCE_ROWS=$(python3 - "$DB_FILE" <<'PY'
@@ -69,6 +69,7 @@ print(sum(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
 PY
 )
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== pgloader: $(pgloader --version | head -1)"
 fresh_db zemo_bench_pgloader
 /usr/bin/time -v pgloader "sqlite://$DB_FILE" "postgresql://$PGUSER@$PGHOST:$PGPORT/zemo_bench_pgloader" > "$WORK/pgloader.log" 2>&1 || true
@@ -76,7 +77,7 @@ fresh_db zemo_bench_pgloader
 PGL_ROWS=$(for t in users settings prompts tasks task_logs serp_results pages analyses generations; do
   psql -qXAt -d zemo_bench_pgloader -c "SELECT count(*) FROM $t" 2>/dev/null || echo 0
 done | paste -sd+ | bc)
-read -r PGL_S PGL_MB <<< "$(measure "$WORK/pgloader.log")"
+read -r PGL_S PGL_MB PGL_CPU <<< "$(measure "$WORK/pgloader.log")"
 PGL_EXIT=$(grep "Exit status" "$WORK/pgloader.log" | awk '{print $NF}')
 PGL_NOTE=""
 if grep -q "Heap exhausted" "$WORK/pgloader.log"; then PGL_NOTE=", crashed: heap exhausted"; fi
@@ -87,12 +88,13 @@ export ZEMO_SECRETS_KEY=${ZEMO_SECRETS_KEY:-bench-only-secret-key-0123456789}
 /usr/bin/time -v java -Xmx"$XMX" ${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -cp "$CP" com.zemo.legacy.cli.LegacyCommand import --source "$DB_FILE" \
   --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/zemo_bench_zemo" --user "$PGUSER" --chunk 2000 \
   --report-json "$WORK/report.json" --report-html "$WORK/report.html" > "$WORK/zemo.log" 2>&1
-read -r ZEMO_S ZEMO_MB <<< "$(measure "$WORK/zemo.log")"
+read -r ZEMO_S ZEMO_MB ZEMO_CPU <<< "$(measure "$WORK/zemo.log")"
 SUMMARY=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary'])" "$WORK/report.json")
 
 echo
-printf '%-12s %10s %10s %s\n' tool wall_s max_rss_mb rows
-printf '%-12s %10s %10s %s\n' pgloader "$PGL_S" "$PGL_MB" "$PGL_ROWS of $SOURCE_ROWS source rows copied raw (exit $PGL_EXIT$PGL_NOTE, $(grep -c ' ERROR ' "$WORK/pgloader.log" || true) ERROR lines)"
-printf '%-12s %10s %10s %s\n' zemo "$ZEMO_S" "$ZEMO_MB" "$SUMMARY"
+printf '%-12s %10s %10s %8s %s\n' tool wall_s max_rss_mb cpu_s rows
+printf '%-12s %10s %10s %8s %s\n' pgloader "$PGL_S" "$PGL_MB" "$PGL_CPU" "$PGL_ROWS of $SOURCE_ROWS source rows copied raw (exit $PGL_EXIT$PGL_NOTE, $(grep -c ' ERROR ' "$WORK/pgloader.log" || true) ERROR lines)"
+printf '%-12s %10s %10s %8s %s\n' zemo "$ZEMO_S" "$ZEMO_MB" "$ZEMO_CPU" "$SUMMARY"
+echo "load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%H:%M) UTC"
 awk -v z="$ZEMO_S" -v p="$PGL_S" 'BEGIN { printf "ratio zemo/pgloader wall time: %.2f\n", z / p }'
 grep -E "import took|import \+ reconciliation took" "$WORK/zemo.log" | sed 's/^INFO: //' | cut -c1-160

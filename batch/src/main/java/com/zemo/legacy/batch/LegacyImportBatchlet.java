@@ -9,6 +9,11 @@ import com.zemo.legacy.importer.ImportProgress;
 import com.zemo.legacy.importer.ImportResult;
 import com.zemo.legacy.importer.LegacyImporter;
 import com.zemo.legacy.importer.TableCounts;
+import com.zemo.legacy.importer.TableImportedListener;
+import com.zemo.legacy.mapping.LegacyStatuses;
+import com.zemo.legacy.mapping.MappingRules;
+import com.zemo.legacy.report.ReconciliationAhead;
+import com.zemo.legacy.report.Reconciler;
 import com.zemo.legacy.source.LegacySource;
 import com.zemo.legacy.source.LegacyTable;
 import com.zemo.platform.JsonText;
@@ -114,10 +119,16 @@ public class LegacyImportBatchlet extends AbstractBatchlet {
         }
 
         Progress progress = new Progress(job, source, from);
+        // Tables are reconciled as they finish, while the next ones load; the reconcile step collects them.
+        ReconciliationAhead ahead = p.dryRun() ? null : new ReconciliationAhead(new Reconciler(ds, source,
+                config.secretsKey(), new MappingRules(from.asOf(), LegacyStatuses.DEFAULT_STALE_AFTER)));
         ImportResult result;
         try {
-            result = importer.resume(from, progress);
+            result = importer.resume(from, progress, ahead == null ? TableImportedListener.NONE : ahead);
         } catch (Exception e) {
+            if (ahead != null) {
+                ahead.close();
+            }
             if (causedBy(e, StopRequested.class) != null) {
                 log(job, "WARN", "stopped after " + progress.lastCheckpoint + "; a restart continues from there");
                 return BatchStatus.STOPPED.name();
@@ -141,7 +152,8 @@ public class LegacyImportBatchlet extends AbstractBatchlet {
         if (p.dryRun()) {
             ctx.setTransientUserData(dryRunResult(p, result.progress()));
         } else {
-            ctx.setTransientUserData(result.sourceChecksums()); // the reconcile step compares PostgreSQL with these
+            ahead.importCompleted(result.sourceChecksums());
+            ctx.setTransientUserData(ahead); // the reconcile step finishes it: PostgreSQL against these checksums
         }
         return "COMPLETED";
     }

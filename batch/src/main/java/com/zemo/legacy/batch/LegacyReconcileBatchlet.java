@@ -5,9 +5,9 @@ import com.zemo.jobs.batch.JobRef;
 import com.zemo.jobs.batch.JobRuntime;
 import com.zemo.legacy.importer.ImportCheckpoint;
 import com.zemo.legacy.importer.LegacyImporter;
-import com.zemo.legacy.importer.SourceChecksumLog;
 import com.zemo.legacy.mapping.LegacyStatuses;
 import com.zemo.legacy.mapping.MappingRules;
+import com.zemo.legacy.report.ReconciliationAhead;
 import com.zemo.legacy.report.Reconciler;
 import com.zemo.legacy.report.ReconciliationReport;
 import com.zemo.platform.ZemoConfig;
@@ -70,10 +70,13 @@ public class LegacyReconcileBatchlet extends AbstractBatchlet {
         long runId = LegacyRuns.ofJob(ds, job.jobId())
                 .orElseThrow(() -> new IllegalStateException("job " + job.jobId() + " has no legacy import run to reconcile")).id();
         ImportCheckpoint cp = LegacyImporter.committedCheckpoint(ds, runId);
-        SourceChecksumLog sourceLog = ctx.getTransientUserData() instanceof SourceChecksumLog l ? l : null;
         long started = System.nanoTime();
-        ReconciliationReport report = new Reconciler(ds, p.readableSource(), config.secretsKey(),
-                new MappingRules(cp.asOf(), LegacyStatuses.DEFAULT_STALE_AFTER)).reconcile(runId, sourceLog);
+        // After an uninterrupted import step in this execution, the tables it reconciled as they finished;
+        // after a restart (no transient data), everything is read back and the file read again.
+        ReconciliationReport report = ctx.getTransientUserData() instanceof ReconciliationAhead ahead
+                ? ahead.finish(runId)
+                : new Reconciler(ds, p.readableSource(), config.secretsKey(),
+                        new MappingRules(cp.asOf(), LegacyStatuses.DEFAULT_STALE_AFTER)).reconcile(runId, null);
         Reconciler.store(ds, report);
         ctx.setTransientUserData(report.toJson());
         events.log(job.jobId(), report.balanced() ? "INFO" : "ERROR", "reconcile", job.node(),

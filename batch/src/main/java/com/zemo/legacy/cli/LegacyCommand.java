@@ -9,6 +9,7 @@ import com.zemo.legacy.importer.ImportResult;
 import com.zemo.legacy.importer.LegacyImporter;
 import com.zemo.legacy.mapping.LegacyStatuses;
 import com.zemo.legacy.mapping.MappingRules;
+import com.zemo.legacy.report.ReconciliationAhead;
 import com.zemo.legacy.report.Reconciler;
 import com.zemo.legacy.report.ReconciliationReport;
 import com.zemo.platform.SchemaMigrator;
@@ -91,21 +92,23 @@ public final class LegacyCommand {
                 LOG.info(() -> "checkpoint " + cp.table() + " #" + cp.lastSourceId() + " after " + p.chunks() + " chunks");
             }
         };
+        ImportCheckpoint from = command.equals("resume")
+                ? LegacyImporter.committedCheckpoint(ds, Long.parseLong(required(o, "run")))
+                : importer.begin(o.containsKey("as-of") ? Instant.parse(o.get("as-of")) : Instant.now());
         ImportResult result;
-        if (command.equals("resume")) {
-            ImportCheckpoint from = LegacyImporter.committedCheckpoint(ds, Long.parseLong(required(o, "run")));
-            result = importer.resume(from, progress);
-        } else {
-            Instant asOf = o.containsKey("as-of") ? Instant.parse(o.get("as-of")) : Instant.now();
-            result = importer.run(asOf, progress);
+        ReconciliationReport report;
+        // Each table is reconciled as soon as it is imported, while the next ones load (see ReconciliationAhead).
+        try (ReconciliationAhead ahead = new ReconciliationAhead(new Reconciler(ds, source, key,
+                new MappingRules(from.asOf(), options.staleAfter())))) {
+            result = importer.resume(from, progress, ahead);
+            long importMs = (System.nanoTime() - started) / 1_000_000;
+            LOG.info(() -> "import took " + importMs + " ms: " + result.progress());
+            if (options.dryRun()) {
+                return;
+            }
+            ahead.importCompleted(result.sourceChecksums());
+            report = ahead.finish(result.runId());
         }
-        long importMs = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> "import took " + importMs + " ms: " + result.progress());
-        if (options.dryRun()) {
-            return;
-        }
-        ReconciliationReport report = new Reconciler(ds, source, key,
-                new MappingRules(result.lastCheckpoint().asOf(), options.staleAfter())).reconcile(result.runId(), result.sourceChecksums());
         Reconciler.store(ds, report);
         if (o.containsKey("report-json")) {
             Files.writeString(Path.of(o.get("report-json")), report.toJson(), StandardCharsets.UTF_8);

@@ -15,12 +15,15 @@ final class ChunkTx {
     final References references;
     final IdMap idMap;
     final QuarantineLog quarantine;
+    private final IdSequences sequences;
     private final Deque<Long> ids = new ArrayDeque<>();
     private long currentSourceId;
     private boolean currentFlagged;
 
-    ChunkTx(Connection connection, long runId, String secretKey, References references, IdMap idMap, QuarantineLog quarantine) {
+    ChunkTx(Connection connection, long runId, String secretKey, References references, IdMap idMap, QuarantineLog quarantine,
+            IdSequences sequences) {
         this.connection = connection;
+        this.sequences = sequences;
         this.runId = runId;
         this.secretKey = secretKey;
         this.references = references;
@@ -52,10 +55,8 @@ final class ChunkTx {
         if (count == 0) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
-            ps.setString(1, targetTable);
-            ps.setInt(2, count);
+        try (PreparedStatement ps = connection.prepareStatement(sequences.reserveSql(connection, targetTable))) {
+            ps.setInt(1, count);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));

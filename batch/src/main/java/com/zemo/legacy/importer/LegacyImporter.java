@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
 
 /**
  * Imports the monolith's SQLite file into PostgreSQL: table by table in dependency order (the tables that
- * only point at tasks two at a time), chunk by chunk, one transaction per chunk that holds the target rows,
+ * only point at tasks three at a time), chunk by chunk, one transaction per chunk that holds the target rows,
  * their legacy_id_map rows, their quarantine rows and (up to tasks) the run's checkpoint. Every source row
  * ends imported, merged or quarantined.
  * <p>
@@ -47,8 +48,12 @@ public final class LegacyImporter {
     private static final Logger LOG = Logger.getLogger(LegacyImporter.class.getName());
     /** The last table written on its own; the ones after it only point at tasks and prompts. */
     private static final LegacyTable LAST_SEQUENTIAL = LegacyTable.TASKS;
-    /** Tables written side by side after tasks: two PostgreSQL backends instead of one. */
-    private static final int PARALLEL_TABLES = 2;
+    /**
+     * Tables written side by side after tasks, each with its own PostgreSQL backend: pages, task_logs and
+     * serp_results (the three big ones) at once, then analyses and generations. With two, task_logs and
+     * serp_results ran one after the other and took about 4 s longer than pages (20k tasks).
+     */
+    private static final int PARALLEL_TABLES = 3;
     /** Conversion is the import's main CPU cost and needs no database: two threads per reader keep a writer fed. */
     private static final int CONVERTER_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
@@ -56,6 +61,7 @@ public final class LegacyImporter {
     private final Path sourceFile;
     private final ImportOptions options;
     private final References references = new References();
+    private final IdSequences sequences = new IdSequences();
     private final Map<LegacyTable, TableImport<?>> imports = Map.of(
             LegacyTable.USERS, new UsersImport(), LegacyTable.SETTINGS, new SettingsImport(),
             LegacyTable.PROMPTS, new PromptsImport(), LegacyTable.TASKS, new TasksImport(),
@@ -107,15 +113,29 @@ public final class LegacyImporter {
         return resume(begin(asOf), listener);
     }
 
+    /** {@link #run}, telling {@code tables} of each table as it is finished (see {@link TableImportedListener}). */
+    public ImportResult run(Instant asOf, ChunkListener listener, TableImportedListener tables) throws SQLException {
+        return resume(begin(asOf), listener, tables);
+    }
+
     /**
      * Continues from a checkpoint (the start one or any committed one) to the end of the last table. If the
      * run's checkpoint in the database is older than {@code from} (a commit lost with a crashed server),
      * the older one is used: rows already applied are skipped by checksum, rows lost are applied again.
      * users, settings, prompts and tasks go one after another (each may point at the ones before); the
-     * tables that only point at tasks then go two at a time, each on its own connection (see
+     * tables that only point at tasks then go three at a time, each on its own connection (see
      * {@link PrefixCheckpoint} for what the checkpoint is meanwhile).
      */
     public ImportResult resume(ImportCheckpoint from, ChunkListener listener) throws SQLException {
+        return resume(from, listener, TableImportedListener.NONE);
+    }
+
+    /**
+     * {@link #resume(ImportCheckpoint, ChunkListener)}, telling {@code tables} of each table once it is
+     * finished and committed (not in a dry run): a reconciliation can read it back while the next ones load.
+     */
+    public ImportResult resume(ImportCheckpoint from, ChunkListener listener, TableImportedListener tables) throws SQLException {
+        TableImportedListener finished = options.dryRun() ? TableImportedListener.NONE : tables;
         ImportCheckpoint start = options.dryRun() ? from : earlier(from, committedCheckpoint(target, from.runId()));
         LOG.info(() -> "legacy import from " + sourceFile + " at " + start + " with " + options);
         ImportProgress progress = new ImportProgress();
@@ -125,14 +145,25 @@ public final class LegacyImporter {
         }
         MappingRules rules = new MappingRules(start.asOf(), options.staleAfter());
         ImportCheckpoint cp = start;
+        Map<LegacyTable, ChunkReader> prefetched = new ConcurrentHashMap<>();
         try {
             ImportCheckpoint parallelFrom = start;
             if (start.legacyTable().ordinal() <= LAST_SEQUENTIAL.ordinal()) {
+                // The first tables of the parallel phase are read and converted while users to tasks are written:
+                // their readers stop three chunks ahead until a worker takes them over.
+                for (LegacyTable t : parallelOrder(LegacyTable.values()[LAST_SEQUENTIAL.ordinal() + 1]).subList(0, PARALLEL_TABLES)) {
+                    prefetched.put(t, reader(t, 0, rules));
+                }
+                long sequentialStart = System.nanoTime();
                 cp = runSequential(start, rules, progress, sourceLog, listener);
+                LOG.info(() -> "users to tasks written in " + (System.nanoTime() - sequentialStart) / 1_000_000 + " ms");
+                for (int t = start.legacyTable().ordinal(); t <= LAST_SEQUENTIAL.ordinal(); t++) {
+                    finished.imported(LegacyTable.values()[t], sourceLog);
+                }
                 parallelFrom = new ImportCheckpoint(cp.runId(), LegacyTable.values()[LAST_SEQUENTIAL.ordinal() + 1].tableName(),
                         0, cp.asOf());
             }
-            cp = runParallel(parallelFrom, rules, progress, sourceLog, listener);
+            cp = runParallel(parallelFrom, rules, progress, sourceLog, listener, finished, prefetched);
             if (!options.dryRun()) {
                 try (Connection c = target.getConnection(); PooledSession ignored = PooledSession.restoreOnClose(c)) {
                     c.setAutoCommit(false);
@@ -143,6 +174,8 @@ public final class LegacyImporter {
             throw e;
         } catch (Exception e) {
             throw new SQLException("legacy import stopped after checkpoint " + cp, e);
+        } finally {
+            prefetched.values().forEach(ChunkReader::close); // those no worker took over (the import failed first)
         }
         LOG.info(() -> "legacy import done: " + progress);
         return new ImportResult(cp.runId(), cp, progress, options.dryRun(), sourceLog);
@@ -173,11 +206,12 @@ public final class LegacyImporter {
     }
 
     /**
-     * The tables after tasks, two at a time (pages, the biggest, first). Each worker has its own connection,
+     * The tables after tasks, three at a time (pages, the biggest, first). Each worker has its own connection,
      * reader and references; a failure in one stops the other.
      */
     private ImportCheckpoint runParallel(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
-                                         SourceChecksumLog sourceLog, ChunkListener listener) throws Exception {
+                                         SourceChecksumLog sourceLog, ChunkListener listener,
+                                         TableImportedListener finished, Map<LegacyTable, ChunkReader> prefetched) throws Exception {
         List<LegacyTable> tables = new ArrayList<>();
         for (LegacyTable t : LegacyTable.values()) {
             if (t.ordinal() >= start.legacyTable().ordinal()) {
@@ -185,15 +219,7 @@ public final class LegacyImporter {
             }
         }
         PrefixCheckpoint prefix = new PrefixCheckpoint(tables, start, target, !options.dryRun(), listener);
-        Queue<LegacyTable> work = new ConcurrentLinkedQueue<>();
-        if (tables.contains(LegacyTable.PAGES)) {
-            work.add(LegacyTable.PAGES);
-        }
-        for (LegacyTable t : tables) {
-            if (t != LegacyTable.PAGES) {
-                work.add(t);
-            }
-        }
+        Queue<LegacyTable> work = new ConcurrentLinkedQueue<>(parallelOrder(start.legacyTable()));
         AtomicBoolean failed = new AtomicBoolean();
         int workers = Math.min(PARALLEL_TABLES, tables.size());
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -205,7 +231,7 @@ public final class LegacyImporter {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 running.add(pool.submit(() -> {
-                    writeTables(work, start, rules, progress, sourceLog, prefix, failed);
+                    writeTables(work, start, rules, progress, sourceLog, prefix, failed, finished, prefetched);
                     return null;
                 }));
             }
@@ -232,13 +258,14 @@ public final class LegacyImporter {
     }
 
     private void writeTables(Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
-                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed) throws Exception {
+                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed,
+                             TableImportedListener finished, Map<LegacyTable, ChunkReader> prefetched) throws Exception {
         References refs = new References(); // only reads committed users, prompts and tasks
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             relaxCommitDurability(c);
             try {
-                writeTables(c, work, start, rules, progress, sourceLog, prefix, failed, refs);
+                writeTables(c, work, start, rules, progress, sourceLog, prefix, failed, refs, finished, prefetched);
             } finally {
                 restoreCommitDurability(c);
             }
@@ -249,13 +276,15 @@ public final class LegacyImporter {
     }
 
     private void writeTables(Connection c, Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
-                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed, References refs) throws Exception {
+                             SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed, References refs,
+                             TableImportedListener finished, Map<LegacyTable, ChunkReader> prefetched) throws Exception {
         {
             LegacyTable table;
             while (!failed.get() && (table = work.poll()) != null) {
                 long after = table == start.legacyTable() ? start.lastSourceId() : 0;
-                try (ChunkReader reader = new ChunkReader(sourceFile, table, after, table, options.chunkSize(),
-                        CONVERTER_THREADS, rows -> prepare(rows, rules))) {
+                finished.started(table, sourceLog);
+                ChunkReader ahead = prefetched.remove(table);
+                try (ChunkReader reader = ahead != null ? ahead : reader(table, after, rules)) {
                     PreparedChunk chunk;
                     while (!failed.get() && (chunk = reader.next()) != null) {
                         ImportCheckpoint cp = new ImportCheckpoint(start.runId(), table.tableName(), chunk.lastId(), start.asOf());
@@ -266,9 +295,29 @@ public final class LegacyImporter {
                 }
                 if (!failed.get()) {
                     prefix.finished(table, progress);
+                    finished.imported(table, sourceLog);
                 }
             }
         }
+    }
+
+    /** The tables of the parallel phase from {@code first} on, in the order workers take them: pages, the biggest, first. */
+    private static List<LegacyTable> parallelOrder(LegacyTable first) {
+        List<LegacyTable> order = new ArrayList<>();
+        if (first.ordinal() <= LegacyTable.PAGES.ordinal()) {
+            order.add(LegacyTable.PAGES);
+        }
+        for (LegacyTable t : LegacyTable.values()) {
+            if (t.ordinal() >= first.ordinal() && t != LegacyTable.PAGES) {
+                order.add(t);
+            }
+        }
+        return order;
+    }
+
+    /** Reads and converts one table after {@code afterId} on threads of its own. */
+    private ChunkReader reader(LegacyTable table, long afterId, MappingRules rules) {
+        return new ChunkReader(sourceFile, table, afterId, table, options.chunkSize(), CONVERTER_THREADS, rows -> prepare(rows, rules));
     }
 
     private static void record(SourceChecksumLog log, PreparedChunk chunk) {
@@ -328,7 +377,7 @@ public final class LegacyImporter {
         Map<Long, IdMapEntry> known = IdMap.loadRange(c, table.tableName(), rows.get(0).id(), chunk.lastId());
         IdMap idMap = new IdMap(table.tableName());
         QuarantineLog quarantine = new QuarantineLog(table.tableName());
-        ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine);
+        ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine, sequences);
         long started = System.nanoTime();
         try {
             applyRows(imp, chunk, known, tx, counts);
@@ -374,6 +423,15 @@ public final class LegacyImporter {
             st.execute("SET synchronous_commit = off");
         }
         c.commit();
+        // Page texts (and other long values) are compressed in TOAST with LZ4 where the server has it: pglz
+        // was about a tenth of the writers' PostgreSQL CPU (perf, 20k tasks); reading either is transparent.
+        try (var st = c.createStatement()) {
+            st.execute("SET default_toast_compression = lz4");
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            LOG.log(Level.FINE, "PostgreSQL without LZ4: long values stay pglz-compressed", e);
+        }
     }
 
     /**
@@ -385,6 +443,7 @@ public final class LegacyImporter {
             c.rollback();
             try (var st = c.createStatement()) {
                 st.execute("RESET synchronous_commit");
+                st.execute("RESET default_toast_compression");
             }
             c.commit();
             c.setAutoCommit(true);

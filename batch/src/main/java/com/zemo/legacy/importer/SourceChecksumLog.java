@@ -16,14 +16,17 @@ import java.util.Map;
 public final class SourceChecksumLog {
     private static final HexFormat HEX = HexFormat.of();
 
-    /** One table's ids and checksums, in the order they were read (ascending ids). */
+    /**
+     * One table's ids and checksums, in the order they were read (ascending ids). Synchronized: a
+     * reconciliation may read a table's log while the import still appends to it.
+     */
     public static final class TableLog {
         private static final int W = com.zemo.legacy.mapping.RowDigest.BYTES;
         private long[] ids = new long[1024];
         private byte[] sums = new byte[1024 * W];
         private int size;
 
-        void add(long id, String hexChecksum) {
+        synchronized void add(long id, String hexChecksum) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
                 sums = Arrays.copyOf(sums, size * 2 * W);
@@ -33,15 +36,15 @@ public final class SourceChecksumLog {
             size++;
         }
 
-        public int size() {
+        public synchronized int size() {
             return size;
         }
 
-        public long id(int i) {
+        public synchronized long id(int i) {
             return ids[i];
         }
 
-        public String checksum(int i) {
+        public synchronized String checksum(int i) {
             return HEX.formatHex(sums, i * W, i * W + W);
         }
     }

@@ -76,53 +76,73 @@ public final class PageHtml {
 
     /**
      * Whether the bytes are well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF), checked
-     * without decoding: most pages are UTF-8 and only their validity matters here.
+     * without decoding: most pages are UTF-8 and only their validity matters here. Three quarters of the
+     * monolith's HTML bytes are Cyrillic (two-byte sequences), so besides ASCII those are checked eight bytes
+     * (four characters) at a time too, and each sequence length has its own branch (this runs under C1).
      */
     static boolean isUtf8(byte[] b) {
         int i = 0;
         int n = b.length;
         while (i < n) {
-            // HTML is mostly ASCII: skip it eight bytes at a time (about 4x faster than byte by byte under C1).
-            if (i + 8 <= n && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
-                i += 8;
-                continue;
+            if (i + 8 <= n) {
+                long w = (long) LONGS.get(b, i);
+                if ((w & 0x8080808080808080L) == 0) { // eight ASCII bytes
+                    i += 8;
+                    continue;
+                }
+                if (fourTwoByteChars(w)) {
+                    i += 8;
+                    continue;
+                }
             }
             int c = b[i] & 0xFF;
             if (c < 0x80) {
                 i++;
-                continue;
-            }
-            int extra;
-            int min;
-            if (c >= 0xC2 && c <= 0xDF) {
-                extra = 1;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                extra = 2;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                extra = 3;
-                min = 0x10000;
-            } else {
-                return false;
-            }
-            if (i + extra >= n) {
-                return false; // cut short inside a character
-            }
-            int cp = c & (0x3F >> extra);
-            for (int k = 1; k <= extra; k++) {
-                int cc = b[i + k] & 0xFF;
-                if ((cc & 0xC0) != 0x80) {
+            } else if (c >= 0xC2 && c <= 0xDF) {
+                if (i + 1 >= n || (b[i + 1] & 0xC0) != 0x80) {
                     return false;
                 }
-                cp = (cp << 6) | (cc & 0x3F);
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                if (i + 2 >= n) {
+                    return false; // cut short inside a character
+                }
+                int c1 = b[i + 1] & 0xFF;
+                int lo = c == 0xE0 ? 0xA0 : 0x80; // E0 80..9F would be overlong
+                int hi = c == 0xED ? 0x9F : 0xBF; // ED A0..BF would be a surrogate
+                if (c1 < lo || c1 > hi || (b[i + 2] & 0xC0) != 0x80) {
+                    return false;
+                }
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                if (i + 3 >= n) {
+                    return false;
+                }
+                int c1 = b[i + 1] & 0xFF;
+                int lo = c == 0xF0 ? 0x90 : 0x80; // F0 80..8F would be overlong
+                int hi = c == 0xF4 ? 0x8F : 0xBF; // F4 90.. would be above U+10FFFF
+                if (c1 < lo || c1 > hi || (b[i + 2] & 0xC0) != 0x80 || (b[i + 3] & 0xC0) != 0x80) {
+                    return false;
+                }
+                i += 4;
+            } else {
+                return false; // a continuation byte without a lead, C0/C1 (overlong) or F5..FF
             }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return false;
-            }
-            i += extra + 1;
         }
         return true;
+    }
+
+    /**
+     * Whether eight bytes (little-endian in {@code w}) are four two-byte sequences: each even byte a lead
+     * C2..DF (110xxxxx but not C0/C1), each odd byte a continuation (10xxxxxx).
+     */
+    private static boolean fourTwoByteChars(long w) {
+        if ((w & 0xC0E0C0E0C0E0C0E0L) != 0x80C080C080C080C0L) {
+            return false;
+        }
+        // C0/C1 leads have bits 1..4 all zero: mark the odd bytes non-zero and look for a zero byte.
+        long leads = (w & 0x001E001E001E001EL) | 0x8000800080008000L;
+        return ((leads - 0x0101010101010101L) & ~leads & 0x8080808080808080L) == 0;
     }
 
     private static boolean decodes(byte[] bytes, Charset cs) {

@@ -62,14 +62,18 @@ public final class RowDigest {
         } else if (v instanceof String s && s.length() > LONG_STRING) {
             // Long texts (page text, JSON documents, generated articles) enter like the HTML: their UTF-8
             // length and two CRCs, computed by CPU instructions even where SHA-256 runs as plain Java (C1).
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            Utf8Scratch utf8 = Utf8Scratch.encode(s);
             CRC32 crc = new CRC32();
-            crc.update(utf8);
+            crc.update(utf8.bytes(), 0, utf8.length());
             CRC32C crcC = new CRC32C();
-            crcC.update(utf8);
-            text = "S" + utf8.length + ":" + crc.getValue() + ":" + crcC.getValue();
+            crcC.update(utf8.bytes(), 0, utf8.length());
+            text = "S" + utf8.length() + ":" + crc.getValue() + ":" + crcC.getValue();
         } else if (v instanceof String s) {
-            text = "s" + s;
+            // The bytes of "s" + s, without building that string first.
+            update((byte) 's');
+            update(s.getBytes(StandardCharsets.UTF_8));
+            update((byte) 0x1f);
+            return this;
         } else {
             throw new IllegalArgumentException("no digest form for " + v.getClass().getName());
         }

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -37,6 +38,9 @@ public final class Reconciler {
     private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
     private static final int CHUNK = 2000;
 
+    /** Source rows compared a chunk at a time (the target read by id range). */
+    private final int chunk;
+
     private final DataSource target;
     private final Path sourceFile;
     private final String secretKey;
@@ -44,6 +48,12 @@ public final class Reconciler {
 
     /** @param rules the rules of the run being reconciled (its as-of instant decides stale task statuses) */
     public Reconciler(DataSource target, Path sourceFile, String secretKey, MappingRules rules) {
+        this(target, sourceFile, secretKey, rules, CHUNK);
+    }
+
+    /** With smaller chunks: tests, to reconcile a small file in many chunks. */
+    Reconciler(DataSource target, Path sourceFile, String secretKey, MappingRules rules, int chunk) {
+        this.chunk = chunk;
         this.target = target;
         this.sourceFile = sourceFile;
         this.secretKey = secretKey;
@@ -60,8 +70,35 @@ public final class Reconciler {
      *                  instead of converting the file a second time; null (or incomplete) → the file is read
      */
     public ReconciliationReport reconcile(long runId, SourceChecksumLog sourceLog) throws SQLException {
-        SourceChecksumLog log = sourceLog != null && sourceLog.complete() ? sourceLog : null;
-        List<TableReconciliation> tables = new ArrayList<>();
+        SourceChecksumLog log = usable(sourceLog);
+        return report(runId, log, reconcileTables(List.of(LegacyTable.values()), log));
+    }
+
+    /** The log when a reconciliation may use it (the run read every row of the file), else null. */
+    static SourceChecksumLog usable(SourceChecksumLog sourceLog) {
+        return sourceLog != null && sourceLog.complete() ? sourceLog : null;
+    }
+
+    /**
+     * Reconciles {@code tables}, in the given order, each one whole; they must not be written meanwhile.
+     *
+     * @param log the run's source checksums, or null: the file is read and converted again
+     */
+    List<TableReconciliation> reconcileTables(List<LegacyTable> tables, SourceChecksumLog log) throws SQLException {
+        return reconcileTables(tables, log, null);
+    }
+
+    /**
+     * Reconciles one table while the import still writes it, chunk by chunk as its source log grows (each
+     * chunk of the log committed before it was recorded), to its end once {@code imported} says so.
+     */
+    TableReconciliation reconcileWhileImported(LegacyTable table, SourceChecksumLog log, BooleanSupplier imported) throws SQLException {
+        return reconcileTables(List.of(table), log, imported).get(0);
+    }
+
+    private List<TableReconciliation> reconcileTables(List<LegacyTable> tables, SourceChecksumLog log, BooleanSupplier imported)
+            throws SQLException {
+        List<TableReconciliation> out = new ArrayList<>();
         ExecutorService targetSide = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "legacy-reconcile-target");
             t.setDaemon(true);
@@ -74,15 +111,21 @@ public final class Reconciler {
             tc.setReadOnly(true);
             tc2.setReadOnly(true);
             Connection[] targetConnections = {tc, tc2};
-            for (LegacyTable table : LegacyTable.values()) {
-                SourceSide side = log != null ? new LoggedSide(log.table(table)) : new FileSide(source, table, rules);
+            for (LegacyTable table : tables) {
+                SourceSide side = log == null ? new FileSide(source, table, rules, chunk)
+                        : imported != null ? new GrowingSide(log.table(table), imported, chunk) : new LoggedSide(log.table(table), chunk);
                 TableReconciliation t = reconcileTable(side, c, targetConnections, targetSide, table);
                 LOG.fine(() -> "reconciled " + t);
-                tables.add(t);
+                out.add(t);
             }
         } finally {
             targetSide.shutdownNow();
         }
+        return out;
+    }
+
+    /** The report of every table's reconciliation, in table order. */
+    ReconciliationReport report(long runId, SourceChecksumLog log, List<TableReconciliation> tables) {
         ReconciliationReport report = ReconciliationReport.of(Instant.now(), sourceFile.toAbsolutePath().toString(), runId,
                 log != null ? "recorded by the import run from the file" : "re-read from the file", tables);
         LOG.info(report::summary);
@@ -182,17 +225,19 @@ public final class Reconciler {
         private final LegacySource source;
         private final LegacyTable table;
         private final MappingRules rules;
+        private final int chunk;
         private long last;
 
-        FileSide(LegacySource source, LegacyTable table, MappingRules rules) {
+        FileSide(LegacySource source, LegacyTable table, MappingRules rules, int chunk) {
             this.source = source;
             this.table = table;
             this.rules = rules;
+            this.chunk = chunk;
         }
 
         @Override
         public SourceChunk next() throws SQLException {
-            List<SourceRow> rows = source.readChunk(table, last, CHUNK);
+            List<SourceRow> rows = source.readChunk(table, last, chunk);
             if (rows.isEmpty()) {
                 return null;
             }
@@ -210,15 +255,17 @@ public final class Reconciler {
     /** The checksums the import run computed from the file as it read it. */
     private static final class LoggedSide implements SourceSide {
         private final SourceChecksumLog.TableLog log;
+        private final int chunk;
         private int position;
 
-        LoggedSide(SourceChecksumLog.TableLog log) {
+        LoggedSide(SourceChecksumLog.TableLog log, int chunk) {
             this.log = log;
+            this.chunk = chunk;
         }
 
         @Override
         public SourceChunk next() {
-            int n = Math.min(CHUNK, log.size() - position);
+            int n = Math.min(chunk, log.size() - position);
             if (n <= 0) {
                 return null;
             }
@@ -230,6 +277,41 @@ public final class Reconciler {
             }
             position += n;
             return new SourceChunk(ids, sums);
+        }
+    }
+
+    /** The checksums of a table the import is still writing: waits for whole chunks until it is done. */
+    private static final class GrowingSide implements SourceSide {
+        private final SourceChecksumLog.TableLog log;
+        private final BooleanSupplier imported;
+        private final int chunk;
+        private final LoggedSide logged;
+
+        GrowingSide(SourceChecksumLog.TableLog log, BooleanSupplier imported, int chunk) {
+            this.log = log;
+            this.imported = imported;
+            this.chunk = chunk;
+            this.logged = new LoggedSide(log, chunk);
+        }
+
+        @Override
+        public SourceChunk next() throws SQLException {
+            while (true) {
+                boolean done = imported.getAsBoolean(); // before the size: once done, the size read after it is final
+                int available = log.size() - logged.position;
+                if (available >= chunk || (done && available > 0)) {
+                    return logged.next();
+                }
+                if (done) {
+                    return null;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while waiting for the import of the table", e);
+                }
+            }
         }
     }
 

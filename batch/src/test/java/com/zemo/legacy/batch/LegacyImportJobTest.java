@@ -96,6 +96,20 @@ class LegacyImportJobTest {
     }
 
     @Test
+    void anUninterruptedJobReconcilesTablesAsTheyFinishAndEqualsTheCoreImport() throws Exception {
+        Path file = LegacyFixture.copy(dir);
+        JobRef job = claimNewJob("legacy-import");
+        long exec = operator().start("legacy-import", params(job, Map.of("path", file.toString(), "mode", "full", "chunk", CHUNK)));
+        assertThat(await(exec)).isEqualTo(BatchStatus.COMPLETED);
+
+        long total = (Long) job(job.jobId()).get("progress_total");
+        assertCompletedLikeAnUninterruptedImport(job.jobId(), file, total);
+        assertThat(Sql.count(db(), "SELECT count(*) FROM job_logs WHERE job_id = ? AND message LIKE "
+                + "'all % rows accounted for%source checksums recorded by the import run from the file)'", job.jobId()))
+                .as("the reconcile step used the checksums and tables the import step reconciled ahead").isEqualTo(1);
+    }
+
+    @Test
     void aDryRunWritesNothingAndSaysWhatWouldChange() throws Exception {
         Path file = LegacyFixture.copy(dir);
         JobRef job = claimNewJob("legacy-import");

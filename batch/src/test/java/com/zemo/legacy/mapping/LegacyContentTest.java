@@ -148,4 +148,66 @@ class LegacyContentTest {
                         java.util.Arrays.copyOfRange(fox, 37, fox.length)));
         assertThat(RowDigest.sha256("sk-" + "a".repeat(300))).isNotEqualTo(RowDigest.sha256("sk-" + "a".repeat(299) + "b")).hasSize(64);
     }
+
+    @Test
+    void shortTextsEnterTheDigestAsTaggedUtf8() {
+        for (String text : new String[]{"", "a", "Окна ПВХ 😀", "x".repeat(256), "ab" + '\uD800' + "c"}) {
+            byte[] tagged = ("s" + text + "\u001f").getBytes(StandardCharsets.UTF_8);
+            assertThat(new RowDigest().add(text).hex()).as(text).isEqualTo(RowDigest.ofRaw(tagged));
+        }
+        // Long texts: their UTF-8 (as getBytes makes it, unpaired surrogates as '?') by length and two CRCs.
+        for (String text : new String[]{"x".repeat(257), "Окна ПВХ 😀 ".repeat(40), "a".repeat(300) + '\uDC00' + "я" + '\uD800'}) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(utf8);
+            java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+            crcC.update(utf8);
+            byte[] tagged = ("S" + utf8.length + ":" + crc.getValue() + ":" + crcC.getValue() + "\u001f").getBytes(StandardCharsets.UTF_8);
+            assertThat(new RowDigest().add(text).hex()).as(text).isEqualTo(RowDigest.ofRaw(tagged));
+        }
+        assertThat(new RowDigest().add("a").add("b").hex())
+                .isEqualTo(RowDigest.ofRaw("sa\u001fsb\u001f".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void utf8ValidationOfCyrillicAndRandomBytesMatchesTheJdkDecoder() {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"окна", "ПВХ", " ", "<p>", "€", "😀", "x", "ё", "\u07FF", "\u0800", "\uFFFD", "\uD7FF", "\uE000"};
+        for (int k = 0; k < 20_000; k++) {
+            byte[] bytes;
+            if (k % 5 == 4) {
+                bytes = new byte[random.nextInt(40)];
+                random.nextBytes(bytes);
+            } else {
+                StringBuilder sb = new StringBuilder();
+                for (int p = random.nextInt(30); p >= 0; p--) {
+                    sb.append(pieces[random.nextInt(pieces.length)]);
+                }
+                bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                for (int broken = k % 3; broken > 0 && bytes.length > 0; broken--) {
+                    bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                }
+                if (k % 7 == 0 && bytes.length > 1) {
+                    bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1 - random.nextInt(Math.min(3, bytes.length - 1)));
+                }
+            }
+            boolean strict;
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+                strict = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                strict = false;
+            }
+            assertThat(PageHtml.isUtf8(bytes)).as(java.util.Arrays.toString(bytes)).isEqualTo(strict);
+        }
+        // Leads C0/C1 (overlong) inside an otherwise well-formed run of two-byte characters.
+        byte[] run = "окнаокна".getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < run.length; at += 2) {
+            for (int lead : new int[]{0xC0, 0xC1}) {
+                byte[] b = run.clone();
+                b[at] = (byte) lead;
+                assertThat(PageHtml.isUtf8(b)).as("lead %x at %d", lead, at).isFalse();
+            }
+        }
+    }
 }
