@@ -75,6 +75,14 @@ class EarSmokeIT {
                         .header("Authorization", "Bearer " + t).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
                 assertThat(me.body()).contains("\"username\":\"admin\"");
+
+                // The batch jobs run here too: a demo job (batch module only) completes, and a serp job reaches the
+                // SerpApi adapter of the ejb module from the batch artifact in the EAR's lib (no key is configured,
+                // so the adapter's own refusal is the job's error, not an unresolved dependency).
+                assertThat(awaitJob(http, url, t, "{\"type\":\"demo\",\"params\":{\"items\":2}}"))
+                        .contains("\"status\":\"completed\"");
+                assertThat(awaitJob(http, url, t, "{\"type\":\"serp\",\"params\":{\"query\":\"ear smoke\"}}"))
+                        .contains("\"status\":\"failed\"").contains("no SerpApi key");
             } finally {
                 Path log = server.resolve("glassfish/domains/" + domain + "/logs/server.log");
                 if (Files.exists(log)) {
@@ -103,6 +111,26 @@ class EarSmokeIT {
         Path out = home.resolve("server-setup.asadmin");
         Files.writeString(out, rendered);
         return out;
+    }
+
+    /** Submits a job and returns its detail once it has ended (or the last detail after two minutes). */
+    private static String awaitJob(HttpClient http, String url, String token, String body) throws Exception {
+        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        String detail = "";
+        while (System.nanoTime() < end) {
+            detail = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs/" + id))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (detail.matches("(?s).*\"status\":\"(completed|failed|stopped|canceled)\".*")) {
+                return detail;
+            }
+            Thread.sleep(500);
+        }
+        return detail;
     }
 
     private static HttpResponse<String> awaitHealth(HttpClient http, String url, Duration timeout) throws Exception {
