@@ -85,21 +85,11 @@ final class CopyBuffer {
                     b[l++] = '\\';
                     b[l++] = e;
                 }
-            } else if (c < 0x800) {
-                b[l++] = (byte) (0xc0 | (c >> 6));
-                b[l++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
-                int cp = Character.toCodePoint(c, cs[++i]);
-                b[l++] = (byte) (0xf0 | (cp >> 18));
-                b[l++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                b[l++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                b[l++] = (byte) (0x80 | (cp & 0x3f));
-            } else if (Character.isSurrogate(c)) {
-                b[l++] = '?';
             } else {
-                b[l++] = (byte) (0xe0 | (c >> 12));
-                b[l++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                b[l++] = (byte) (0x80 | (c & 0x3f));
+                l = com.zemo.legacy.mapping.Utf8Scratch.putNonAscii(cs, i, n, b, l);
+                if (com.zemo.legacy.mapping.Utf8Scratch.pairAt(cs, i, n)) {
+                    i++;
+                }
             }
         }
         len = l;

@@ -6,7 +6,7 @@ package com.zemo.legacy.mapping;
  * again; under C1 the bulk {@code getChars} and the loop below took about half its time (page texts,
  * generated articles).
  */
-final class Utf8Scratch {
+public final class Utf8Scratch {
     private static final ThreadLocal<Utf8Scratch> LOCAL = ThreadLocal.withInitial(Utf8Scratch::new);
 
     private char[] chars = new char[1024];
@@ -42,23 +42,44 @@ final class Utf8Scratch {
             char c = cs[i];
             if (c < 0x80) {
                 b[l++] = (byte) c;
-            } else if (c < 0x800) {
-                b[l++] = (byte) (0xc0 | (c >> 6));
-                b[l++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
-                int cp = Character.toCodePoint(c, cs[++i]);
-                b[l++] = (byte) (0xf0 | (cp >> 18));
-                b[l++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                b[l++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                b[l++] = (byte) (0x80 | (cp & 0x3f));
-            } else if (Character.isSurrogate(c)) {
-                b[l++] = '?';
             } else {
-                b[l++] = (byte) (0xe0 | (c >> 12));
-                b[l++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                b[l++] = (byte) (0x80 | (c & 0x3f));
+                l = putNonAscii(cs, i, n, b, l);
+                if (pairAt(cs, i, n)) {
+                    i++;
+                }
             }
         }
         length = l;
+    }
+
+    /**
+     * Writes the UTF-8 bytes of the non-ASCII char {@code cs[i]} (with its low surrogate when the two form a pair,
+     * see {@link #pairAt}) at {@code b[l]} and returns the new length; an unpaired surrogate becomes '?', as
+     * {@code String.getBytes(UTF_8)} does. Shared with the COPY encoder, which escapes ASCII its own way.
+     */
+    public static int putNonAscii(char[] cs, int i, int n, byte[] b, int l) {
+        char c = cs[i];
+        if (c < 0x800) {
+            b[l++] = (byte) (0xc0 | (c >> 6));
+            b[l++] = (byte) (0x80 | (c & 0x3f));
+        } else if (pairAt(cs, i, n)) {
+            int cp = Character.toCodePoint(c, cs[i + 1]);
+            b[l++] = (byte) (0xf0 | (cp >> 18));
+            b[l++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+            b[l++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+            b[l++] = (byte) (0x80 | (cp & 0x3f));
+        } else if (Character.isSurrogate(c)) {
+            b[l++] = '?';
+        } else {
+            b[l++] = (byte) (0xe0 | (c >> 12));
+            b[l++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+            b[l++] = (byte) (0x80 | (c & 0x3f));
+        }
+        return l;
+    }
+
+    /** Whether {@code cs[i]} starts a surrogate pair (the encoder then takes two chars). */
+    public static boolean pairAt(char[] cs, int i, int n) {
+        return Character.isHighSurrogate(cs[i]) && i + 1 < n && Character.isLowSurrogate(cs[i + 1]);
     }
 }
