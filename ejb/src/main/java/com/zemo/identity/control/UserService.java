@@ -65,19 +65,27 @@ public class UserService {
 
     public User update(Caller admin, long id, Changes changes, String ip) {
         User u = get(id);
+        boolean self = admin.userId() == id;
         if (changes.roles() != null) {
             if (changes.roles().isEmpty()) {
                 throw ZemoException.invalid("roles must not be empty");
             }
+            // an admin who drops their own admin role would lock themselves out of this very page
+            if (self && u.hasRole(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
+                throw ZemoException.conflict("you cannot remove your own admin role; ask another admin");
+            }
             if (u.hasRole(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
                 requireAnotherActiveAdmin(u);
             }
-            Set<Role> before = u.getRoles();
+            Set<Role> before = Set.copyOf(u.getRoles());
             u.setRoles(changes.roles());
             audit.record(admin.userId(), admin.username(), "user.roles-changed", "user:" + id,
                     roleNames(before) + " -> " + roleNames(changes.roles()), ip);
         }
         if (changes.active() != null && changes.active() != u.isActive()) {
+            if (self && !changes.active()) {
+                throw ZemoException.conflict("you cannot disable your own account; ask another admin");
+            }
             if (changes.active()) {
                 u.activate();
             } else {
