@@ -32,13 +32,15 @@ public class AuditService {
     }
 
     /** One page of the events matching the query, newest first. */
-    public List<AuditEvent> search(AuditQuery q, int offset, int limit) {
+    public List<AuditEvent> search(Caller viewer, AuditQuery q, int offset, int limit) {
+        requireAdmin(viewer);
         TypedQuery<AuditEvent> query = em.createQuery("SELECT a FROM AuditEvent a" + where(q) + " ORDER BY a.id DESC", AuditEvent.class);
         bind(query, q);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    public long count(AuditQuery q) {
+    public long count(Caller viewer, AuditQuery q) {
+        requireAdmin(viewer);
         TypedQuery<Long> query = em.createQuery("SELECT COUNT(a) FROM AuditEvent a" + where(q), Long.class);
         bind(query, q);
         return query.getSingleResult();
@@ -47,6 +49,12 @@ public class AuditService {
     /** The event types recorded so far, for the filter's choices. */
     public List<String> actions() {
         return em.createQuery("SELECT DISTINCT a.action FROM AuditEvent a ORDER BY a.action", String.class).getResultList();
+    }
+
+    private static void requireAdmin(Caller viewer) {
+        if (!viewer.isAdmin()) {
+            throw com.zemo.platform.ZemoException.forbidden("the audit log is for admins");
+        }
     }
 
     private static String where(AuditQuery q) {

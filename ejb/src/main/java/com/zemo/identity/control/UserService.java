@@ -49,6 +49,11 @@ public class UserService {
     }
 
     public User create(Caller admin, String username, String password, Set<Role> roles, String displayName, String email, String ip) {
+        requireAdmin(admin);
+        checkPassword(password);
+        if (roles == null || roles.isEmpty()) {
+            throw ZemoException.invalid("a user needs at least one role");
+        }
         if (!User.isValidUsername(username)) {
             throw ZemoException.invalid("username must be 2-100 characters: letters, digits and . _ @ + -");
         }
@@ -64,6 +69,10 @@ public class UserService {
     }
 
     public User update(Caller admin, long id, Changes changes, String ip) {
+        requireAdmin(admin);
+        if (changes.password() != null) {
+            checkPassword(changes.password());
+        }
         User u = get(id);
         boolean self = admin.userId() == id;
         if (changes.roles() != null) {
@@ -107,6 +116,7 @@ public class UserService {
 
     /** Deleting keeps the row (jobs, prompts and audit refer to it): the account is deactivated and its tokens revoked. */
     public void delete(Caller admin, long id, String ip) {
+        requireAdmin(admin);
         User u = get(id);
         if (admin.userId() == id) {
             throw ZemoException.conflict("you cannot delete your own account");
@@ -141,6 +151,20 @@ public class UserService {
                 .setParameter("id", u.getId()).setParameter("admin", Role.ADMIN).getSingleResult();
         if (others == 0) {
             throw ZemoException.conflict("Zemo needs at least one active admin");
+        }
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ZemoException.forbidden("only admins manage users");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        try {
+            PasswordHashing.requirePassword(password);
+        } catch (IllegalArgumentException e) {
+            throw ZemoException.invalid(e.getMessage());
         }
     }
 
