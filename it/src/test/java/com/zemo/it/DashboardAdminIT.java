@@ -311,6 +311,8 @@ class DashboardAdminIT {
             assertThat(bad.contentType()).startsWith("application/problem+json");
         }
         assertThat(admin.get("/api/v1/admin/feature-flags/no-such-flag").status()).isEqualTo(404);
+        assertThat(Api.anonymous().get("/openapi").body()).contains("/api/v1/admin/feature-flags/{key}").contains("/api/v1/admin/audit")
+                .contains("/api/v1/me/settings/{key}/test");
     }
 
     @Test
@@ -477,8 +479,10 @@ class DashboardAdminIT {
         try (WebClient web = Browser.open()) {
             Browser.signIn(web, "adm-prompts", "adm-prompts-pass-1");
             HtmlPage page = Browser.get(web, "/app/prompts.xhtml");
+            // the row buttons work while the editor's required fields are empty (they process only themselves)
             Browser.click(rowButton(page, "diff me", "edit"));
             page = settle(web);
+            keep(page, "prompts-edit");
             Browser.click(page.getHtmlElementById("prompts:compare"));
             page = settle(web);
             keep(page, "prompts-diff");
