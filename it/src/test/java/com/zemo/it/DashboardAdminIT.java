@@ -63,9 +63,15 @@ class DashboardAdminIT {
         Files.writeString(ARTIFACTS.resolve(name + ".html"), page.asXml());
     }
 
+    /** Waits for PrimeFaces' ajax to finish: no button left in its loading state (a busy machine can take seconds). */
     static HtmlPage settle(WebClient web) {
-        web.waitForBackgroundJavaScript(5_000);
-        return (HtmlPage) web.getCurrentWindow().getEnclosedPage();
+        long end = System.currentTimeMillis() + 30_000;
+        HtmlPage page;
+        do {
+            web.waitForBackgroundJavaScript(1_000);
+            page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
+        } while (page.getFirstByXPath("//*[contains(@class,'ui-state-loading')]") != null && System.currentTimeMillis() < end);
+        return page;
     }
 
     static HtmlElement rowButton(HtmlPage page, String cellText, String idPart) {
