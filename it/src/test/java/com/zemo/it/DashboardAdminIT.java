@@ -65,12 +65,35 @@ class DashboardAdminIT {
 
     /** Waits for PrimeFaces' ajax to finish: no button left in its loading state (a busy machine can take seconds). */
     static HtmlPage settle(WebClient web) {
+        web.waitForBackgroundJavaScript(5_000);
         long end = System.currentTimeMillis() + 30_000;
-        HtmlPage page;
-        do {
+        HtmlPage page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
+        while (page.getFirstByXPath("//*[contains(@class,'ui-state-loading')]") != null && System.currentTimeMillis() < end) {
             web.waitForBackgroundJavaScript(1_000);
             page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
-        } while (page.getFirstByXPath("//*[contains(@class,'ui-state-loading')]") != null && System.currentTimeMillis() < end);
+        }
+        return page;
+    }
+
+    /** The page once it says {@code text} (an ajax answer on a busy machine), or as it is after 30 s. */
+    static HtmlPage awaitText(WebClient web, String text) {
+        HtmlPage page = settle(web);
+        long end = System.currentTimeMillis() + 30_000;
+        while (!page.asNormalizedText().contains(text) && System.currentTimeMillis() < end) {
+            web.waitForBackgroundJavaScript(1_000);
+            page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
+        }
+        return page;
+    }
+
+    /** The page once {@code xpath} matches something, or as it is after 30 s. */
+    static HtmlPage awaitXPath(WebClient web, String xpath) {
+        HtmlPage page = settle(web);
+        long end = System.currentTimeMillis() + 30_000;
+        while (page.getFirstByXPath(xpath) == null && System.currentTimeMillis() < end) {
+            web.waitForBackgroundJavaScript(1_000);
+            page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
+        }
         return page;
     }
 
@@ -139,7 +162,7 @@ class DashboardAdminIT {
             page.<HtmlTextInput>getHtmlElementById("users:newDisplayName").type("<b>Anna</b>");
             check(page, "users:newRoles", "editor");
             Browser.click(page.getHtmlElementById("users:create"));
-            page = settle(web);
+            page = awaitText(web, "User adm-anna created.");
             assertThat(page.asNormalizedText()).contains("User adm-anna created.");
             assertThat(roles("adm-anna")).containsExactly("editor", "viewer");
             long anna = userId("adm-anna");
@@ -147,10 +170,10 @@ class DashboardAdminIT {
             // edit roles: + operator; the change is audited with before and after
             page = Browser.get(web, "/app/admin/users.xhtml");
             Browser.click(rowButton(page, "adm-anna", "edit"));
-            page = settle(web);
+            page = awaitText(web, "Editing adm-anna");
             check(page, "users:editRoles", "operator");
             Browser.click(page.getHtmlElementById("users:saveRoles"));
-            page = settle(web);
+            page = awaitText(web, "Roles of adm-anna saved.");
             assertThat(page.asNormalizedText()).contains("Roles of adm-anna saved.");
             assertThat(roles("adm-anna")).containsExactly("editor", "operator", "viewer");
             assertThat(one("SELECT details FROM audit_log WHERE action = 'user.roles-changed' AND target = ? ORDER BY id DESC LIMIT 1", "user:" + anna))
@@ -159,27 +182,27 @@ class DashboardAdminIT {
             // reset password: the new one signs in
             page.<HtmlPasswordInput>getHtmlElementById("users:resetPassword").type("anna-new-pass-678");
             Browser.click(page.getHtmlElementById("users:doReset"));
-            page = settle(web);
+            page = awaitText(web, "The password of adm-anna was reset.");
             assertThat(page.asNormalizedText()).contains("The password of adm-anna was reset.");
             assertThat(Api.basic("adm-anna", "anna-new-pass-678").post("/api/v1/tokens", "{\"name\":\"after-reset\"}").status()).isEqualTo(201);
 
             // disable, then enable
             Browser.click(rowButton(page, "adm-anna", "disable"));
-            page = settle(web);
+            page = awaitText(web, "adm-anna is disabled");
             assertThat(one("SELECT active FROM users WHERE id = ?", anna)).isEqualTo("f");
             Browser.click(rowButton(page, "adm-anna", "enable"));
-            page = settle(web);
+            page = awaitText(web, "adm-anna is enabled");
             assertThat(one("SELECT active FROM users WHERE id = ?", anna)).isEqualTo("t");
 
             // the admin cannot drop their own admin role, nor disable or delete themselves
             assertThat(rowButton(page, ADMIN, "disable")).isNull();
             assertThat(rowButton(page, ADMIN, "delete")).isNull();
             Browser.click(rowButton(page, ADMIN, "edit"));
-            page = settle(web);
+            page = awaitText(web, "Editing " + ADMIN);
             check(page, "users:editRoles", "viewer");
             uncheck(page, "users:editRoles", "admin");
             Browser.click(page.getHtmlElementById("users:saveRoles"));
-            page = settle(web);
+            page = awaitText(web, "you cannot remove your own admin role");
             keep(page, "admin-users-self");
             assertThat(page.asNormalizedText()).contains("you cannot remove your own admin role");
             assertThat(roles(ADMIN)).containsExactly("admin");
@@ -229,7 +252,7 @@ class DashboardAdminIT {
             assertThat(page.asXml()).doesNotContain(viewerToken);
             HtmlElement revoke = rowButton(page, "adm-tokens-owner", "revoke");
             Browser.click(revoke);
-            settle(web);
+            awaitText(web, "revoked.");
         }
         Thread.sleep(2_500); // the token cache of the node keeps an answer at most 2 s in the tests
         assertThat(Api.bearer(viewerToken).get("/api/v1/me").status()).isEqualTo(401);
@@ -244,7 +267,7 @@ class DashboardAdminIT {
             page.<HtmlTextInput>getHtmlElementById("global:key").type("it.dash.token");
             page.<HtmlPasswordInput>getHtmlElementById("global:value").type(secret);
             Browser.click(page.getHtmlElementById("global:save"));
-            page = settle(web);
+            page = awaitText(web, "it.dash.token saved.");
             assertThat(page.asXml()).doesNotContain(secret);
             HtmlPage again = Browser.get(web, "/app/admin/settings.xhtml");
             keep(again, "admin-settings");
@@ -253,7 +276,7 @@ class DashboardAdminIT {
             assertThat(Api.bearer(adminToken).get("/api/v1/settings/it.dash.token").body()).doesNotContain(secret).contains("9876");
 
             Browser.click(rowButton(again, "it.dash.token", "remove"));
-            page = settle(web);
+            page = awaitText(web, "it.dash.token removed.");
             assertThat(page.asNormalizedText()).contains("it.dash.token removed.");
         }
         assertThat(Api.bearer(adminToken).get("/api/v1/settings/it.dash.token").status()).isEqualTo(404);
@@ -271,7 +294,7 @@ class DashboardAdminIT {
             page.<HtmlTextInput>getHtmlElementById("flags:newValue").type("false");
             page.<HtmlTextInput>getHtmlElementById("flags:newDescription").type(markup);
             Browser.click(page.getHtmlElementById("flags:save"));
-            page = settle(web);
+            page = awaitText(web, "it.page-flag is now false.");
             assertThat(page.asNormalizedText()).contains("it.page-flag is now false.");
 
             page = Browser.get(web, "/app/admin/flags.xhtml");
@@ -279,7 +302,7 @@ class DashboardAdminIT {
             assertThat(page.asNormalizedText()).contains(markup);
             assertThat(page.asXml()).doesNotContain(markup);
             Browser.click(rowButton(page, "it.page-flag", "toggle"));
-            page = settle(web);
+            page = awaitText(web, "it.page-flag is now true.");
             assertThat(page.asNormalizedText()).contains("it.page-flag is now true.");
             assertThat(one("SELECT value FROM feature_flags WHERE key = 'it.page-flag'")).isEqualTo("true");
             assertThat(one("SELECT details FROM audit_log WHERE action = 'flag.changed' AND target = 'flag:it.page-flag' ORDER BY id DESC LIMIT 1"))
@@ -289,7 +312,7 @@ class DashboardAdminIT {
             page.<HtmlTextInput>getHtmlElementById("flags:newKey").type("Bad Key");
             page.<HtmlTextInput>getHtmlElementById("flags:newValue").type("1");
             Browser.click(page.getHtmlElementById("flags:save"));
-            page = settle(web);
+            page = awaitText(web, "flag key must be");
             assertThat(page.asNormalizedText()).contains("flag key must be").doesNotContain("Exception");
         }
     }
@@ -338,6 +361,11 @@ class DashboardAdminIT {
             page.<HtmlTextInput>getHtmlElementById("audit:actor").type("adm-audit-actor");
             Browser.click(page.getHtmlElementById("audit:apply"));
             page = settle(web);
+            long end = System.currentTimeMillis() + 30_000;
+            while (page.asNormalizedText().contains("user.created") && System.currentTimeMillis() < end) {
+                web.waitForBackgroundJavaScript(1_000);
+                page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
+            }
             List<HtmlElement> actions = page.getByXPath("//tbody[contains(@id,'audit:events')]//span[contains(@id,'action')]");
             assertThat(actions).isNotEmpty().allSatisfy(a -> assertThat(a.asNormalizedText()).isEqualTo("it.marker"));
 
@@ -383,7 +411,7 @@ class DashboardAdminIT {
             Browser.signIn(web, "adm-keys", "adm-keys-pass-1");
             HtmlPage page = Browser.get(web, "/app/settings.xhtml");
             Browser.click(page.getFirstByXPath("//button[contains(@class,'test-llm-key')]"));
-            page = settle(web);
+            page = awaitText(web, "llm.key works");
             keep(page, "settings-key-test");
             assertThat(page.asNormalizedText()).contains("llm.key works: 1 model(s) available");
             assertThat(page.asXml()).doesNotContain(good);
@@ -391,7 +419,7 @@ class DashboardAdminIT {
             assertThat(me.put("/api/v1/me/settings/llm.key", "{\"value\":\"invalid\"}").status()).isEqualTo(200);
             page = Browser.get(web, "/app/settings.xhtml");
             Browser.click(page.getFirstByXPath("//button[contains(@class,'test-llm-key')]"));
-            page = settle(web);
+            page = awaitText(web, "llm.key was refused: HTTP 401: Incorrect API key provided.");
             assertThat(page.asNormalizedText()).contains("llm.key was refused: HTTP 401: Incorrect API key provided.");
         }
         Api.Reply ok = me.put("/api/v1/me/settings/llm.key", "{\"value\":\"" + good + "\"}");
@@ -456,7 +484,7 @@ class DashboardAdminIT {
             HtmlPage page = Browser.get(web, "/app/settings.xhtml");
             page.<HtmlTextInput>getHtmlElementById("tokens:tokenName").type("<i>ci</i>");
             Browser.click(page.getHtmlElementById("tokens:create"));
-            page = settle(web);
+            page = awaitText(web, "Token created.");
             keep(page, "settings-token-created");
             clear = page.<HtmlInput>getHtmlElementById("tokens:created").getValueAttribute();
             assertThat(clear).startsWith("zemo_");
@@ -466,7 +494,7 @@ class DashboardAdminIT {
             assertThat(again.asXml()).doesNotContain(clear);
             assertThat(again.asNormalizedText()).contains("<i>ci</i>");
             Browser.click(rowButton(again, "<i>ci</i>", "revoke"));
-            settle(web);
+            awaitText(web, "revoked.");
         }
         Thread.sleep(2_500);
         assertThat(Api.bearer(clear).get("/api/v1/me").status()).isEqualTo(401);
@@ -487,10 +515,10 @@ class DashboardAdminIT {
             HtmlPage page = Browser.get(web, "/app/prompts.xhtml");
             // the row buttons work while the editor's required fields are empty (they process only themselves)
             Browser.click(rowButton(page, "diff me", "edit"));
-            page = settle(web);
+            page = awaitText(web, "Compare versions");
             keep(page, "prompts-edit");
             Browser.click(page.getHtmlElementById("prompts:compare"));
-            page = settle(web);
+            page = awaitXPath(web, "//div[contains(@class,'diff-line')]");
             keep(page, "prompts-diff");
             List<HtmlElement> removed = page.getByXPath("//div[contains(@class,'diff-removed')]");
             List<HtmlElement> added = page.getByXPath("//div[contains(@class,'diff-added')]");
