@@ -219,6 +219,33 @@ class DashboardAdminIT {
     }
 
     @Test
+    void deletingAUserAsksFirstThenDeactivatesAndRevokes() throws Exception {
+        String gone = Api.userToken("adm-gone", "adm-gone-pass-1", "viewer");
+        long id = userId("adm-gone");
+        try (WebClient web = Browser.open()) {
+            Browser.signIn(web, ADMIN, ADMIN_PW);
+            List<String> asked = new ArrayList<>();
+            web.setConfirmHandler((p, question) -> {
+                asked.add(question);
+                return asked.size() > 1; // "no" the first time, "yes" the second
+            });
+            HtmlPage page = Browser.get(web, "/app/admin/users.xhtml");
+            Browser.click(rowButton(page, "adm-gone", "delete"));
+            web.waitForBackgroundJavaScript(2_000);
+            assertThat(asked).containsExactly("Delete this user? The account is deactivated and its tokens revoked; its jobs and prompts stay.");
+            assertThat(one("SELECT active FROM users WHERE id = ?", id)).as("nothing happens when the answer is no").isEqualTo("t");
+            Browser.click(rowButton(page, "adm-gone", "delete"));
+            page = awaitText(web, "User " + id + " deleted.");
+            assertThat(page.asNormalizedText()).contains("User " + id + " deleted.");
+        }
+        assertThat(one("SELECT active FROM users WHERE id = ?", id)).isEqualTo("f");
+        assertThat(one("SELECT COUNT(*) FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL", id)).isEqualTo("0");
+        assertThat(one("SELECT action FROM audit_log WHERE target = ? ORDER BY id DESC LIMIT 1", "user:" + id)).isEqualTo("user.deleted");
+        Thread.sleep(2_500);
+        assertThat(Api.bearer(gone).get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
     void viewersAndEditorsGet403AndNoAdminButtons() throws Exception {
         Api.userToken("adm-viewer", "adm-viewer-pass-1", "viewer");
         String editorToken = Api.userToken("adm-editor", "adm-editor-pass-1", "editor");
