@@ -30,6 +30,10 @@ public class TokenService {
     public record Created(ApiToken token, String clearToken) {
     }
 
+    /** A token with its owner's username, for the admin's list of everyone's tokens. */
+    public record Owned(ApiToken token, String owner) {
+    }
+
     @PersistenceContext(unitName = "zemo")
     EntityManager em;
 
@@ -59,6 +63,25 @@ public class TokenService {
 
     public List<ApiToken> list(long userId) {
         return em.createNamedQuery(ApiToken.BY_USER, ApiToken.class).setParameter("userId", userId).getResultList();
+    }
+
+    /** Every user's tokens, newest first (admin). */
+    public List<Owned> listAll(Caller admin, int offset, int limit) {
+        requireAdmin(admin);
+        List<Object[]> rows = em.createQuery("SELECT t, u.username FROM ApiToken t, User u WHERE u.id = t.userId ORDER BY t.id DESC", Object[].class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new Owned((ApiToken) r[0], (String) r[1])).toList();
+    }
+
+    public long countAll(Caller admin) {
+        requireAdmin(admin);
+        return em.createQuery("SELECT COUNT(t) FROM ApiToken t", Long.class).getSingleResult();
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ZemoException.forbidden("only admins see every user's tokens");
+        }
     }
 
     public void revoke(Caller caller, long tokenId, String ip) {

@@ -49,6 +49,11 @@ public class UserService {
     }
 
     public User create(Caller admin, String username, String password, Set<Role> roles, String displayName, String email, String ip) {
+        requireAdmin(admin);
+        checkPassword(password);
+        if (roles == null || roles.isEmpty()) {
+            throw ZemoException.invalid("a user needs at least one role");
+        }
         if (!User.isValidUsername(username)) {
             throw ZemoException.invalid("username must be 2-100 characters: letters, digits and . _ @ + -");
         }
@@ -64,20 +69,32 @@ public class UserService {
     }
 
     public User update(Caller admin, long id, Changes changes, String ip) {
+        requireAdmin(admin);
+        if (changes.password() != null) {
+            checkPassword(changes.password());
+        }
         User u = get(id);
+        boolean self = admin.userId() == id;
         if (changes.roles() != null) {
             if (changes.roles().isEmpty()) {
                 throw ZemoException.invalid("roles must not be empty");
             }
+            // an admin who drops their own admin role would lock themselves out of this very page
+            if (self && u.hasRole(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
+                throw ZemoException.conflict("you cannot remove your own admin role; ask another admin");
+            }
             if (u.hasRole(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
                 requireAnotherActiveAdmin(u);
             }
-            Set<Role> before = u.getRoles();
+            Set<Role> before = Set.copyOf(u.getRoles());
             u.setRoles(changes.roles());
             audit.record(admin.userId(), admin.username(), "user.roles-changed", "user:" + id,
                     roleNames(before) + " -> " + roleNames(changes.roles()), ip);
         }
         if (changes.active() != null && changes.active() != u.isActive()) {
+            if (self && !changes.active()) {
+                throw ZemoException.conflict("you cannot disable your own account; ask another admin");
+            }
             if (changes.active()) {
                 u.activate();
             } else {
@@ -99,6 +116,7 @@ public class UserService {
 
     /** Deleting keeps the row (jobs, prompts and audit refer to it): the account is deactivated and its tokens revoked. */
     public void delete(Caller admin, long id, String ip) {
+        requireAdmin(admin);
         User u = get(id);
         if (admin.userId() == id) {
             throw ZemoException.conflict("you cannot delete your own account");
@@ -133,6 +151,20 @@ public class UserService {
                 .setParameter("id", u.getId()).setParameter("admin", Role.ADMIN).getSingleResult();
         if (others == 0) {
             throw ZemoException.conflict("Zemo needs at least one active admin");
+        }
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ZemoException.forbidden("only admins manage users");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        try {
+            PasswordHashing.requirePassword(password);
+        } catch (IllegalArgumentException e) {
+            throw ZemoException.invalid(e.getMessage());
         }
     }
 

@@ -48,6 +48,9 @@ public class SettingsService {
     }
 
     public Setting putGlobal(Caller admin, String key, String value, String ip) {
+        if (!admin.isAdmin()) {
+            throw ZemoException.forbidden("only admins change global settings");
+        }
         return put(admin, null, key, value, ip);
     }
 
@@ -58,6 +61,28 @@ public class SettingsService {
             throw ZemoException.notFound("setting '" + key + "'");
         }
         audit.record(caller.userId(), caller.username(), "setting.deleted", "user:" + caller.userId() + "/" + key, null, ip);
+    }
+
+    public void deleteGlobal(Caller admin, String key, String ip) {
+        if (!admin.isAdmin()) {
+            throw ZemoException.forbidden("only admins change global settings");
+        }
+        int n = em.createNativeQuery("DELETE FROM settings WHERE user_id IS NULL AND key = ?1").setParameter(1, key).executeUpdate();
+        if (n == 0) {
+            throw ZemoException.notFound("setting '" + key + "'");
+        }
+        audit.record(admin.userId(), admin.username(), "setting.deleted", "global/" + key, null, ip);
+    }
+
+    /** The caller's non-secret settings as a map (preferences: ui.language, serp.engine, serp.region). */
+    public java.util.Map<String, String> preferences(long userId) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (Setting s : mine(userId)) {
+            if (!s.isSecret() && s.getValueText() != null) {
+                m.put(s.getKey(), s.getValueText());
+            }
+        }
+        return m;
     }
 
     private Setting put(Caller caller, Long userId, String key, String value, String ip) {

@@ -34,6 +34,11 @@ final class SandboxLlm {
     void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         if (path.equals("/v1/models") && ex.getRequestMethod().equals("GET")) {
+            // like OpenAI's: the key is checked, so "Test the key" on the settings page can be tried offline
+            if (!keyAccepted(ex)) {
+                error(ex, 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
+                return;
+            }
             SandboxServer.send(ex, 200, "application/json", "{\"object\":\"list\",\"data\":[{\"id\":\"" + SandboxServer.MODEL
                     + "\",\"object\":\"model\",\"owned_by\":\"zemo-sandbox\"}]}");
             return;
@@ -42,9 +47,7 @@ final class SandboxLlm {
             error(ex, 404, "Unknown request URL: " + ex.getRequestMethod() + " " + path, "invalid_request_error", null);
             return;
         }
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ") || auth.substring(7).isBlank()
-                || auth.substring(7).strip().equals(SandboxServer.REJECTED_KEY)) {
+        if (!keyAccepted(ex)) {
             error(ex, 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
             return;
         }
@@ -82,6 +85,12 @@ final class SandboxLlm {
 
     static int tokens(String s) {
         return Math.max(1, (s.length() + 3) / 4);
+    }
+
+    private static boolean keyAccepted(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        return auth != null && auth.startsWith("Bearer ") && !auth.substring(7).isBlank()
+                && !auth.substring(7).strip().equals(SandboxServer.REJECTED_KEY);
     }
 
     private static void error(HttpExchange ex, int status, String message, String type, String code) throws IOException {

@@ -30,6 +30,24 @@ final class SandboxSerp {
         this.base = base;
     }
 
+    /**
+     * {@code GET /account.json} shaped like SerpApi's account API (which costs no search credit): the plan and
+     * the searches left for a good key, SerpApi's 401 for a missing or rejected one. Used by "Test the key".
+     */
+    void account(HttpExchange ex) throws IOException {
+        String key = params(ex.getRequestURI().getRawQuery()).get("api_key");
+        if (key == null || key.isBlank() || key.equals(SandboxServer.REJECTED_KEY)) {
+            SandboxServer.send(ex, 401, "application/json; charset=utf-8",
+                    "{\"error\":\"Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key\"}");
+            return;
+        }
+        SandboxServer.send(ex, 200, "application/json; charset=utf-8",
+                "{\"account_id\":\"sandbox\",\"api_key\":" + MiniJson.quote(key) + ",\"account_email\":\"sandbox@zemo.invalid\","
+                        + "\"plan_id\":\"sandbox\",\"plan_name\":\"Sandbox\",\"searches_per_month\":1000,\"this_month_usage\":0,"
+                        + "\"plan_searches_left\":1000,\"extra_credits\":0,\"total_searches_left\":1000,\"this_hour_searches\":0,"
+                        + "\"last_hour_searches\":0,\"account_rate_limit_per_hour\":1000}");
+    }
+
     void handle(HttpExchange ex) throws IOException {
         Map<String, String> q = params(ex.getRequestURI().getRawQuery());
         String key = q.get("api_key");

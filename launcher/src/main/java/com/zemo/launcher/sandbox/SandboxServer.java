@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 /**
  * Zemo's offline stand-in for the outside world, on loopback: a SerpApi-shaped {@code /search.json} (Google and
  * Yandex) whose results are the bundled sample pages, those pages under {@code /pages/...}, and an
- * OpenAI-compatible {@code POST /v1/chat/completions} that writes a deterministic, labelled article. Used by
+ * OpenAI-compatible {@code POST /v1/chat/completions} that writes a deterministic, labelled article, and the two
+ * free key checks of the settings page: SerpApi's {@code GET /account.json} and {@code GET /v1/models}. Used by
  * {@code ./zemo run --demo} and by the tests; JDK only.
  */
 public final class SandboxServer implements AutoCloseable {
@@ -52,6 +53,7 @@ public final class SandboxServer implements AutoCloseable {
         SandboxSerp serp = new SandboxSerp(pages, sandbox::baseUrl);
         SandboxLlm llm = new SandboxLlm();
         server.createContext("/search.json", ex -> sandbox.handle(ex, serp::handle));
+        server.createContext("/account.json", ex -> sandbox.handle(ex, serp::account));
         server.createContext("/pages/", ex -> sandbox.handle(ex, sandbox::page));
         server.createContext("/v1/", ex -> sandbox.handle(ex, llm::handle));
         server.createContext("/", ex -> sandbox.handle(ex, sandbox::index));

@@ -155,7 +155,25 @@ class SandboxServerTest {
         assertThat(post("/v1/chat/completions", "Bearer invalid", "{\"messages\":[]}").statusCode()).isEqualTo(401);
         assertThat(post("/v1/chat/completions", "Bearer sandbox", "{not json").statusCode()).isEqualTo(400);
         assertThat(post("/v1/chat/completions", "Bearer sandbox", "{\"model\":\"m\"}").statusCode()).isEqualTo(400);
-        assertThat(get("/v1/models").body()).contains("sandbox-1");
+    }
+
+    @Test
+    void keyChecksAnswerLikeTheProviders() throws Exception {
+        HttpResponse<String> models = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/models"))
+                .header("Authorization", "Bearer sandbox").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(models.statusCode()).isEqualTo(200);
+        assertThat(models.body()).contains("sandbox-1");
+        assertThat(get("/v1/models").statusCode()).isEqualTo(401);
+        HttpResponse<String> rejected = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/models"))
+                .header("Authorization", "Bearer invalid").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rejected.statusCode()).isEqualTo(401);
+        assertThat(rejected.body()).contains("Incorrect API key");
+
+        HttpResponse<String> account = get("/account.json?api_key=sandbox");
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("\"plan_name\":\"Sandbox\"").contains("\"total_searches_left\":1000");
+        assertThat(get("/account.json?api_key=invalid").statusCode()).isEqualTo(401);
+        assertThat(get("/account.json").body()).contains("Invalid API key");
     }
 
     @Test

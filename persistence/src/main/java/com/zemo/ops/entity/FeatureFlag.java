@@ -48,6 +48,10 @@ public class FeatureFlag {
         this.updatedAt = OffsetDateTime.now();
     }
 
+    public void describe(String newDescription) {
+        this.description = newDescription;
+    }
+
     public boolean isOn() {
         return "true".equalsIgnoreCase(value) || "on".equalsIgnoreCase(value);
     }

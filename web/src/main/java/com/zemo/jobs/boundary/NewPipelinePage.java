@@ -22,6 +22,24 @@ public class NewPipelinePage {
     @EJB
     JobService jobs;
 
+    @EJB
+    com.zemo.settings.control.SettingsService settings;
+
+    /** The form starts with my preferred engine and region (settings serp.engine, serp.region), if I stored any. */
+    @jakarta.annotation.PostConstruct
+    void preferences() {
+        try {
+            java.util.Map<String, String> prefs = settings.preferences(current.get().userId());
+            String e = prefs.get("serp.engine");
+            if ("google".equals(e) || "yandex".equals(e)) {
+                engine = e;
+            }
+            region = prefs.get("serp.region");
+        } catch (RuntimeException ex) {
+            // no preferences: the defaults
+        }
+    }
+
     private String query;
     private String engine = "google";
     private String region;

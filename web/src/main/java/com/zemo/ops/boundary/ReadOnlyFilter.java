@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * In read-only mode every API write answers 503 before it reaches a service; reads keep working. Exempt: the
- * switch itself, the traffic switch (rollback routes traffic back while Zemo is read-only), personal tokens (a reader needs one to read), and POSTs that only compute (lemmas, scoring a text).
+ * switch itself (also as the read-only feature flag), the traffic switch (rollback routes traffic back while Zemo is read-only), personal tokens (a reader needs one to read), and POSTs that only compute (lemmas, scoring a text).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
@@ -30,7 +30,7 @@ public class ReadOnlyFilter implements ContainerRequestFilter {
             return;
         }
         String path = req.getUriInfo().getPath();
-        if (path.startsWith("admin/read-only") || path.startsWith("/admin/read-only") || path.matches("/?admin/traffic(/.*)?") || path.matches("/?tokens/?") || COMPUTE_ONLY.matcher(path).matches()) {
+        if (path.startsWith("admin/read-only") || path.startsWith("/admin/read-only") || path.matches("/?admin/feature-flags/read-only/?") || path.matches("/?admin/traffic(/.*)?") || path.matches("/?tokens/?") || COMPUTE_ONLY.matcher(path).matches()) {
             return;
         }
         req.abortWith(Problem.of(503, "read-only", "Read-only mode",

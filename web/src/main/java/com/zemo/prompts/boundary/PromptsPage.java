@@ -2,6 +2,7 @@ package com.zemo.prompts.boundary;
 
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.platform.boundary.Messages;
+import com.zemo.prompts.control.LineDiff;
 import com.zemo.prompts.control.PromptService;
 import com.zemo.prompts.entity.Prompt;
 import com.zemo.prompts.entity.PromptVersion;
@@ -37,6 +38,9 @@ public class PromptsPage implements Serializable {
     private Long previewJobId;
     private String preview;
     private transient List<PromptVersion> versions;
+    private Integer diffFrom;
+    private Integer diffTo;
+    private List<LineDiff.Line> diff;
 
     public List<Prompt> getList() {
         return prompts.list(current.get(), deleted, 0, 200);
@@ -51,6 +55,9 @@ public class PromptsPage implements Serializable {
             shared = d.prompt().isShared();
             versions = d.versions();
             preview = null;
+            diff = null;
+            diffTo = d.current().getVersion();
+            diffFrom = diffTo > 1 ? diffTo - 1 : diffTo;
         } catch (RuntimeException e) {
             Messages.failure(e);
         }
@@ -115,6 +122,31 @@ public class PromptsPage implements Serializable {
             Messages.failure(e);
         }
     }
+
+    /** The line diff between two versions of the prompt being edited (read through the service, so its access rules apply). */
+    public void compare() {
+        if (editing == null || diffFrom == null || diffTo == null) {
+            return;
+        }
+        try {
+            String before = prompts.version(current.get(), editing, diffFrom).getBody();
+            String after = prompts.version(current.get(), editing, diffTo).getBody();
+            diff = LineDiff.of(before, after);
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public List<Integer> getVersionNumbers() {
+        return getVersions().stream().map(PromptVersion::getVersion).sorted().toList();
+    }
+
+    public List<LineDiff.Line> getDiff() { return diff; }
+    public boolean isNoDifference() { return diff != null && diff.stream().allMatch(l -> l.kind() == LineDiff.Kind.SAME); }
+    public Integer getDiffFrom() { return diffFrom; }
+    public void setDiffFrom(Integer diffFrom) { this.diffFrom = diffFrom; }
+    public Integer getDiffTo() { return diffTo; }
+    public void setDiffTo(Integer diffTo) { this.diffTo = diffTo; }
 
     public List<PromptVersion> getVersions() {
         return versions == null ? List.of() : versions;

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -59,5 +60,14 @@ public class GlobalSettingsResource {
     @Operation(summary = "Set a global setting (admin); keys ending in key/token/secret/password are stored encrypted")
     public MySettingsResource.SettingView put(@PathParam("key") String key, MySettingsResource.SettingValue body) {
         return MySettingsResource.SettingView.of(settings.putGlobal(current.get(), key, MySettingsResource.value(body), current.ip()));
+    }
+
+    @DELETE
+    @Path("{key}")
+    @Operation(summary = "Remove a global setting (admin); audited")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("key") String key) {
+        settings.deleteGlobal(current.get(), key, current.ip());
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,8 +48,16 @@ public class MySettingsResource {
     public record SettingValue(@Schema(required = true, example = "sk-proj-0123456789abcdef") String value) {
     }
 
+    @Schema(name = "KeyCheck", description = "Whether the provider accepted the key, and what it said; never the key")
+    public record KeyCheckView(boolean ok, @Schema(enumeration = {"serpapi", "llm"}) String provider,
+                               @Schema(example = "plan Developer, 4321 searches left") String detail) {
+    }
+
     @Inject
     CurrentCaller current;
+
+    @EJB
+    com.zemo.settings.control.ProviderKeyTest keyTest;
 
     @EJB
     SettingsService settings;
@@ -86,5 +95,16 @@ public class MySettingsResource {
 
     static PageOf<SettingView> page(List<Setting> all, PageRequest req) {
         return PageOf.of(all.stream().skip(req.offset()).limit(req.size()).map(SettingView::of).toList(), req, all.size());
+    }
+
+    @POST
+    @Path("{key}/test")
+    @Operation(summary = "Test the provider key your jobs would use (yours, else the global, else the configured one) "
+            + "with one request that costs no credit: SerpApi account.json, the LLM's models list")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KeyCheckView.class)))
+    @APIResponse(responseCode = "400", description = "Not a testable key, or no key set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public KeyCheckView test(@PathParam("key") String key) {
+        var c = keyTest.test(current.get(), key, current.ip());
+        return new KeyCheckView(c.ok(), c.provider(), c.detail());
     }
 }

@@ -25,6 +25,27 @@ public class SettingsPage {
     @EJB
     com.zemo.identity.control.UserService users;
 
+    @EJB
+    com.zemo.settings.control.ProviderKeyTest keyTest;
+
+    /** "Test the key": one free request to the provider with the key my jobs would use; the answer, never the key. */
+    public void test(String k) {
+        try {
+            com.zemo.settings.control.KeyCheck c = keyTest.test(current.get(), k, current.ip());
+            if (c.ok()) {
+                Messages.info("settings.testOk", k, c.detail());
+            } else {
+                Messages.error(null, Messages.text("settings.testRefused", k, c.detail()));
+            }
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public List<String> getTestableKeys() {
+        return getKnownKeys().stream().filter(com.zemo.settings.control.ProviderKeyTest::isTestable).toList();
+    }
+
     private String currentPassword;
     private String newPassword;
 
