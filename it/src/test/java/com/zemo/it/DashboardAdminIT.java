@@ -455,7 +455,7 @@ class DashboardAdminIT {
         assertThat(test.status()).isEqualTo(200);
         assertThat(test.json().getBoolean("ok")).isTrue();
         assertThat(test.body()).doesNotContain(good);
-        // SerpApi: the node's SerpApi is unreachable or refuses the fake key; either way an answer without the key
+        // SerpApi: the shared node's SerpApi is a loopback port nobody listens on (ZemoServer): "unreachable", without the key
         String serpKey = "serp-dash-key-4444";
         me.put("/api/v1/me/settings/serpapi.key", "{\"value\":\"" + serpKey + "\"}");
         Api.Reply serp = me.post("/api/v1/me/settings/serpapi.key/test", "");

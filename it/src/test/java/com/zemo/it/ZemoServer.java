@@ -30,6 +30,8 @@ public final class ZemoServer {
     public static final int LLM_PORT = Ports.free();
     /** Short, so the timeout test does not wait a minute per attempt. */
     public static final int LLM_TIMEOUT_SECONDS = 3;
+    /** Where the shared node's SerpApi is: a loopback port nobody listens on, so no test can reach serpapi.com. */
+    public static final int SERPAPI_PORT = Ports.free();
 
     private static ZemoServer instance;
 
@@ -67,6 +69,7 @@ public final class ZemoServer {
                         "ZEMO_SECURITY_TOKEN_CACHE_SECONDS", "2",
                         "ZEMO_SCRAPE_ALLOW_PRIVATE", "true",  // ScrapeJobIT's fixture pages are on 127.0.0.1
                         "ZEMO_LLM_URL", "http://127.0.0.1:" + LLM_PORT + "/v1",
+                        "ZEMO_SERPAPI_URL", "http://127.0.0.1:" + SERPAPI_PORT,
                         "ZEMO_LLM_TIMEOUT_SECONDS", Integer.toString(LLM_TIMEOUT_SECONDS)))
                 .startInfrastructure();
         PayaraNode node = stack.startNodeAndWait("it-node", port, false, Duration.ofMinutes(4));

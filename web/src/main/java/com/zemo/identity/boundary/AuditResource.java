@@ -1,5 +1,6 @@
 package com.zemo.identity.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.control.AuditQuery;
 import com.zemo.identity.control.AuditService;
 import com.zemo.identity.entity.AuditEvent;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 
 /** The audit log (admin): newest first, paged, filtered by event type, user and time. */
+@ApplicationScoped
 @Path("admin/audit")
 @Tag(name = "admin")
 @Produces(MediaType.APPLICATION_JSON)

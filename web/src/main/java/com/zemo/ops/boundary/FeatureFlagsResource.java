@@ -1,5 +1,6 @@
 package com.zemo.ops.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import com.zemo.identity.boundary.CurrentCaller;
 import com.zemo.identity.entity.Role;
 import com.zemo.ops.control.FeatureFlagService;
@@ -30,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Feature flags (admin): list, read, set (creating a flag if it does not exist). Every change is audited. */
+@ApplicationScoped
 @Path("admin/feature-flags")
 @Tag(name = "admin", description = "Feature flags and the audit log (admins only)")
 @Produces(MediaType.APPLICATION_JSON)
