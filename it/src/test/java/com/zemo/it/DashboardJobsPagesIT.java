@@ -272,18 +272,25 @@ class DashboardJobsPagesIT {
             score.executeJavaScript("var w = PF('briefPick'); w.input.val('" + analysisId + "'); w.input.trigger('change');");
             web.waitForBackgroundJavaScript(5_000);
             HtmlPage picked = current(web);
-            assertThat(picked.<HtmlInput>getHtmlElementById("score:analysis_input").getValue().replaceAll("\\D", "")).isEqualTo(Long.toString(analysisId));
+            keep(picked, "score-picked");
+            assertThat(picked.<HtmlInput>getHtmlElementById("score:analysis").getValue()).isEqualTo(Long.toString(analysisId));
             picked.<HtmlTextArea>getHtmlElementById("score:text").setText("# Как выбрать пластиковые окна\n\n" + String.join(" ", AnalysisApiIT.PARAGRAPHS));
             Browser.click(picked.getHtmlElementById("score:rescore"));
             web.waitForBackgroundJavaScript(5_000);
             assertThat(current(web).getElementById("score-value")).isNotNull();
             assertThat(errors).isEmpty();
         }
-        // typing the id stays possible (the viewer's own copy is not in the editor's list, but typed ids work as before)
+        // typing the id stays possible, and a link with ?analysis= fills it
         try (WebClient web = Browser.open()) {
             Browser.signIn(web, "djp-editor", PASSWORD);
-            HtmlPage score = Browser.get(web, "/app/score.xhtml?analysis=" + analysisId);
-            assertThat(score.<HtmlInput>getHtmlElementById("score:analysis_input").getValue().replaceAll("\\D", "")).isEqualTo(Long.toString(analysisId));
+            HtmlPage linked = Browser.get(web, "/app/score.xhtml?analysis=" + analysisId);
+            assertThat(linked.<HtmlInput>getHtmlElementById("score:analysis").getValue()).isEqualTo(Long.toString(analysisId));
+            HtmlPage typed = Browser.get(web, "/app/score.xhtml");
+            typed.<HtmlInput>getHtmlElementById("score:analysis").type(Long.toString(analysisId));
+            typed.<HtmlTextArea>getHtmlElementById("score:text").setText("# Как выбрать пластиковые окна\n\n" + AnalysisApiIT.PARAGRAPHS[0]);
+            Browser.click(typed.getHtmlElementById("score:rescore"));
+            web.waitForBackgroundJavaScript(5_000);
+            assertThat(current(web).getElementById("score-value")).isNotNull();
         }
     }
 
