@@ -8,6 +8,7 @@ import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.javascript.DefaultJavaScriptErrorListener;
 import org.junit.jupiter.api.BeforeAll;
@@ -268,12 +269,12 @@ class DashboardJobsPagesIT {
             // an analysis named with markup is listed as text
             assertThat(score.asXml()).doesNotContain(MARKUP);
             assertThat(options.asXml()).contains("&lt;script&gt;alert('djp')&lt;/script&gt;");
-            // as a click on an item ends: the hidden select takes the value and fires change (selectValue is silent)
-            score.executeJavaScript("var w = PF('briefPick'); w.input.val('" + analysisId + "'); w.input.trigger('change');");
+            // the widget's hidden select is what a click on an item changes; its change runs the ajax
+            ((HtmlSelect) options).setSelectedAttribute(Long.toString(analysisId), true);
             web.waitForBackgroundJavaScript(5_000);
             HtmlPage picked = current(web);
             keep(picked, "score-picked");
-            assertThat(picked.<HtmlInput>getHtmlElementById("score:analysis").getValue()).isEqualTo(Long.toString(analysisId));
+            assertThat(picked.<HtmlInput>getHtmlElementById("score:analysis").getValue()).as("script errors: %s", errors).isEqualTo(Long.toString(analysisId));
             picked.<HtmlTextArea>getHtmlElementById("score:text").setText("# Как выбрать пластиковые окна\n\n" + String.join(" ", AnalysisApiIT.PARAGRAPHS));
             Browser.click(picked.getHtmlElementById("score:rescore"));
             web.waitForBackgroundJavaScript(5_000);
