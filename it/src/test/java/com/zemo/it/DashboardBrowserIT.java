@@ -310,6 +310,7 @@ class DashboardBrowserIT {
         open("/app/operator/index.xhtml");
         waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//*[@id='operator:executions']//tr[td[1][normalize-space()='" + failed + "']]//button[contains(@id,'restartJob')]")));
+        js("document.getElementById('operator:executions').scrollIntoView()");
         screenshot("operator-executions");
     }
 
