@@ -304,6 +304,14 @@ class DashboardBrowserIT {
         waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.xpath(row + "//button[contains(@id,'pause')]")));
         assertThat(paused("demo")).isFalse();
         screenshot("operator");
+        // the executions table with a failed job: its steps' counts, checkpoint and the restart/abandon buttons
+        long failed = Jobs.submit(api, "demo", "{\"items\": 4, \"chunk\": 1, \"failAt\": 3}");
+        Jobs.awaitStatus(api, failed, "failed", Duration.ofSeconds(60));
+        open("/app/operator/index.xhtml");
+        waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[@id='operator:executions']//tr[td[1][normalize-space()='" + failed + "']]//button[contains(@id,'restartJob')]")));
+        js("document.getElementById('operator:executions').scrollIntoView()");
+        screenshot("operator-executions");
     }
 
     @Test

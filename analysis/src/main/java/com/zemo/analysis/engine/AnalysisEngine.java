@@ -66,6 +66,11 @@ public final class AnalysisEngine {
         return scorer.score(text, title, brief);
     }
 
+    /** Every brief term with its count in the text. */
+    public List<com.zemo.analysis.engine.score.TermUsage> termUsage(String text, String title, Brief brief) {
+        return scorer.usage(text, title, brief);
+    }
+
     private static Language resolve(String query, String language, List<PageContent> pages) {
         if (language != null && !language.isBlank() && !"auto".equalsIgnoreCase(language.strip())) {
             return Language.fromCode(language);

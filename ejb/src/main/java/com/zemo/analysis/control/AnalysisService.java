@@ -79,6 +79,41 @@ public class AnalysisService {
         return new com.zemo.analysis.engine.brief.DocxBriefRenderer().render(brief(caller, id));
     }
 
+    /** One line of the "pick a brief" list: the caller's own analyses, newest first. */
+    public record Recent(long id, String keyword, java.time.OffsetDateTime createdAt, long jobId) implements java.io.Serializable {
+    }
+
+    /** The caller's own recent analyses (operators too: the list is for picking one's own work; the id field takes any). */
+    public java.util.List<Recent> recent(Caller caller, int limit) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.keyword, a.created_at, a.job_id FROM analyses a JOIN jobs j ON j.id = a.job_id "
+                        + "WHERE j.owner_id = ?1 ORDER BY a.created_at DESC, a.id DESC")
+                .setParameter(1, caller.userId()).setMaxResults(Math.max(1, Math.min(limit, 200))).getResultList();
+        return rows.stream().map(r -> new Recent(((Number) r[0]).longValue(), r[1] == null ? "" : (String) r[1], created(r[2]),
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    private static java.time.OffsetDateTime created(Object v) {
+        if (v instanceof java.time.OffsetDateTime o) {
+            return o;
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (v instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    /** How often a text uses every term of the analysis's brief. */
+    public java.util.List<com.zemo.analysis.engine.score.TermUsage> termUsage(Caller caller, long id, String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
+            return java.util.List.of();
+        }
+        return engines.engine().termUsage(text, null, brief(caller, id));
+    }
+
     public ContentScore score(Caller caller, long id, String text, String title) {
         if (text == null || text.isBlank()) {
             throw ZemoException.invalid("text is required");

@@ -147,6 +147,10 @@ public class JobResults {
                 .add("keyword", nz(a.getKeyword()))
                 .add("brief", parse(a.getBrief()));
         JsonValue competitors = data.get("competitors");
+        if (data.get("scrapeJobId") instanceof jakarta.json.JsonNumber scrape) {
+            // the dashboard's re-run submits a new analyze job over the same stored pages
+            analysis.add("scrapeJobId", scrape.longValue());
+        }
         if (competitors instanceof JsonObject c && c.containsKey("verdicts")) {
             analysis.add("pages", c.get("verdicts"));
         }

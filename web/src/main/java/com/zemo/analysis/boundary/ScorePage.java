@@ -10,12 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.util.List;
 
 /** Score a text against a brief; the page re-scores as the writer types (debounced ajax). */
 @Named
 @ViewScoped
 public class ScorePage implements Serializable {
     private static final long serialVersionUID = 1L;
+    static final int RECENT = 50;
 
     @Inject
     transient CurrentCaller current;
@@ -27,6 +29,25 @@ public class ScorePage implements Serializable {
     private String text;
     private String title;
     private transient ContentScore score;
+    private List<AnalysisService.Recent> recent;
+
+    /** The caller's recent analyses to pick a brief from (the id field still takes any analysis the caller may see). */
+    public List<AnalysisService.Recent> getRecent() {
+        if (recent == null) {
+            try {
+                recent = analyses.recent(current.get(), RECENT);
+            } catch (RuntimeException e) {
+                recent = List.of();
+                Messages.failure(e);
+            }
+        }
+        return recent;
+    }
+
+    /** The picker's change: the id field follows, and a text already typed is scored against the new brief. */
+    public void picked() {
+        rescore();
+    }
 
     public void rescore() {
         score = null;

@@ -31,6 +31,8 @@ public class AnalyticsPage implements Serializable {
     private transient JsonObject usage;
     private transient JsonObject jobs;
     private transient JsonObject domains;
+    private transient JsonObject byUser;
+    private transient JsonObject byDay;
 
     public void show() {
         try {
@@ -38,6 +40,9 @@ public class AnalyticsPage implements Serializable {
             usage = analytics.usage(current.get(), period, List.of("day", "model"), null);
             jobs = analytics.jobs(current.get(), period, null);
             domains = analytics.competitors(current.get(), period, null, 20);
+            // the service scopes both to the caller's own numbers unless the caller is an operator or admin
+            byUser = analytics.usage(current.get(), period, List.of("user"), null);
+            byDay = analytics.usage(current.get(), period, List.of("day"), null);
         } catch (RuntimeException e) {
             Messages.failure(e);
         }
@@ -62,6 +67,35 @@ public class AnalyticsPage implements Serializable {
             show();
         }
         return domains == null ? List.of() : domains.getJsonArray("domains").getValuesAs(JsonObject.class);
+    }
+
+    /** Tokens and cost per user (operators and admins: everyone; others: themselves). */
+    public List<JsonObject> getUserRows() {
+        return table(byUser(), "llm");
+    }
+
+    /** SERP jobs and credits per user. */
+    public List<JsonObject> getSerpUserRows() {
+        return table(byUser(), "serp");
+    }
+
+    /** SERP jobs and credits per day. */
+    public List<JsonObject> getSerpDayRows() {
+        if (byDay == null) {
+            show();
+        }
+        return table(byDay, "serp");
+    }
+
+    private JsonObject byUser() {
+        if (byUser == null) {
+            show();
+        }
+        return byUser;
+    }
+
+    private static List<JsonObject> table(JsonObject o, String name) {
+        return o == null || !o.containsKey(name) ? List.of() : o.getJsonArray(name).getValuesAs(JsonObject.class);
     }
 
     /** Jobs per day for the bar chart: the day, total, failed, and the bar's width relative to the busiest day. */

@@ -50,9 +50,15 @@ public class AnalyticsResource {
                           @Parameter(description = "ISO date or date-time, exclusive (default: now)") @QueryParam("to") String to,
                           @Parameter(description = "comma-separated: day, user, model", example = "day,model") @QueryParam("groupBy") List<String> groupBy,
                           @Parameter(description = "one user's numbers (operators and admins)") @QueryParam("user") Long user,
-                          @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})) @QueryParam("format") String format) {
+                          @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})) @QueryParam("format") String format,
+                          @Parameter(description = "which table the CSV holds: llm (tokens and cost, the default) or serp (SERP jobs and credits)",
+                                  schema = @Schema(type = SchemaType.STRING, enumeration = {"llm", "serp"})) @QueryParam("table") String table) {
+        String csvTable = table == null || table.isBlank() ? "llm" : table.strip();
+        if (!csvTable.equals("llm") && !csvTable.equals("serp")) {
+            throw ZemoException.invalid("table must be llm or serp");
+        }
         JsonObject o = analytics.usage(current.get(), period(from, to), groupBy == null ? List.of() : groupBy, user);
-        return render(o, format, "llm", "usage");
+        return render(o, format, csvTable, csvTable.equals("serp") ? "serp-credits" : "usage");
     }
 
     @GET

@@ -8,6 +8,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,20 +19,23 @@ public class JobLazyModel extends LazyDataModel<JobViews.Summary> {
 
     private final transient JobService jobs;
     private final transient Supplier<Caller> caller;
+    private final transient Supplier<OffsetDateTime[]> created;
 
-    JobLazyModel(JobService jobs, Supplier<Caller> caller) {
+    /** @param created the creation range the page's date pickers set, [start, end) with either end null */
+    JobLazyModel(JobService jobs, Supplier<Caller> caller, Supplier<OffsetDateTime[]> created) {
         this.jobs = jobs;
         this.caller = caller;
+        this.created = created;
     }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) Math.min(Integer.MAX_VALUE, jobs.count(caller.get(), filter(filterBy)));
+        return (int) Math.min(Integer.MAX_VALUE, jobs.count(caller.get(), filter(filterBy, created.get())));
     }
 
     @Override
     public List<JobViews.Summary> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return jobs.list(caller.get(), filter(filterBy), sort(sortBy), first, pageSize).stream().map(JobViews.Summary::of).toList();
+        return jobs.list(caller.get(), filter(filterBy, created.get()), sort(sortBy), first, pageSize).stream().map(JobViews.Summary::of).toList();
     }
 
     @Override
@@ -45,7 +49,8 @@ public class JobLazyModel extends LazyDataModel<JobViews.Summary> {
         return page == null ? null : page.stream().filter(j -> Long.toString(j.id()).equals(rowKey)).findFirst().orElse(null);
     }
 
-    static JobService.Filter filter(Map<String, FilterMeta> filterBy) {
+    /** The table's column filters plus the creation range, all applied in the jobs query (never on a loaded page). */
+    static JobService.Filter filter(Map<String, FilterMeta> filterBy, OffsetDateTime[] created) {
         String type = value(filterBy, "type");
         String status = value(filterBy, "status");
         String owner = value(filterBy, "ownerId");
@@ -61,7 +66,9 @@ public class JobLazyModel extends LazyDataModel<JobViews.Summary> {
         if (owner != null && owner.matches("\\d{1,18}")) {
             ownerId = Long.parseLong(owner);
         }
-        return new JobService.Filter(type, st, ownerId, null, null);
+        OffsetDateTime from = created == null ? null : created[0];
+        OffsetDateTime to = created == null ? null : created[1];
+        return new JobService.Filter(type, st, ownerId, from, to);
     }
 
     private static String value(Map<String, FilterMeta> filterBy, String field) {

@@ -102,17 +102,23 @@ public class JobPage implements Serializable {
 
     /** The analysis id of this job (an analyze job) or of its pipeline's analyze step. */
     public Long getAnalysisId() {
+        JsonObject a = analysis();
+        return a == null ? null : a.getJsonNumber("id").longValue();
+    }
+
+    /** The analysis of this job or of its pipeline's analyze step, as the result has it (null: none). */
+    JsonObject analysis() {
         JsonObject r = result;
         if (r == null) {
             return null;
         }
         if (r.get("analysis") instanceof JsonObject a) {
-            return a.getJsonNumber("id").longValue();
+            return a;
         }
         if (r.get("steps") instanceof JsonArray steps) {
             for (JsonValue s : steps) {
                 if (s instanceof JsonObject o && o.get("analysis") instanceof JsonObject a) {
-                    return a.getJsonNumber("id").longValue();
+                    return a;
                 }
             }
         }

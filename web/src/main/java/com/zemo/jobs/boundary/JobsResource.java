@@ -74,6 +74,8 @@ public class JobsResource {
 
     @GET
     @Operation(summary = "Jobs, newest first by default; users see their own, operators and admins all")
+    @APIResponse(responseCode = "400", description = "Bad status, sort, page or date (e.g. createdFrom=yesterday, or createdFrom after createdTo)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<JobViews.Summary> list(
             @QueryParam("type") String type,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"queued", "running", "completed", "failed", "stopped", "canceled"}))
@@ -81,11 +83,22 @@ public class JobsResource {
             @QueryParam("owner") Long owner,
             @Parameter(description = "ISO 8601, inclusive") @QueryParam("from") String from,
             @Parameter(description = "ISO 8601, exclusive") @QueryParam("to") String to,
+            @Parameter(description = "Created on or after: an ISO date (2026-11-01, from its start, UTC) or date-time with offset; "
+                    + "the dashboard's date filter; not together with `from`", example = "2026-11-01")
+            @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Created on or before: an ISO date (2026-11-30, to its end, UTC) or date-time with offset (exclusive); "
+                    + "not together with `to`", example = "2026-11-30")
+            @QueryParam("createdTo") String createdTo,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"created", "-created", "id", "-id"}))
             @QueryParam("sort") String sort,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest req = PageRequest.of(page, size);
-        JobService.Filter f = new JobService.Filter(blankToNull(type), status(status), owner, time("from", from), time("to", to));
+        OffsetDateTime start = either("from", time("from", from), "createdFrom", CreatedRange.start("createdFrom", createdFrom));
+        OffsetDateTime end = either("to", time("to", to), "createdTo", CreatedRange.end("createdTo", createdTo));
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ZemoException.invalid("the start of the creation range must be before its end");
+        }
+        JobService.Filter f = new JobService.Filter(blankToNull(type), status(status), owner, start, end);
         var caller = current.get();
         List<JobViews.Summary> items = jobs.list(caller, f, sort(sort), req.offset(), req.size()).stream().map(JobViews.Summary::of).toList();
         return PageOf.of(items, req, jobs.count(caller, f));
@@ -180,6 +193,13 @@ public class JobsResource {
     @Operation(summary = "Cancel a queued job")
     public JobViews.Summary cancel(@PathParam("id") long id) {
         return JobViews.Summary.of(jobs.cancel(current.get(), id));
+    }
+
+    private static OffsetDateTime either(String name, OffsetDateTime a, String alias, OffsetDateTime b) {
+        if (a != null && b != null) {
+            throw ZemoException.invalid("give either " + name + " or " + alias + ", not both");
+        }
+        return a != null ? a : b;
     }
 
     private static String blankToNull(String s) {

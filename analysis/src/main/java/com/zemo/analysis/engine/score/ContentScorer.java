@@ -163,6 +163,20 @@ public final class ContentScorer {
                 metrics.overOptimised(), metrics.overOptimisationReasons(), recs);
     }
 
+    /**
+     * How often the text uses every brief term (not only the ones off target, as in the score): for the term
+     * coverage chart next to the competitors' numbers.
+     */
+    public List<TermUsage> usage(String text, String title, Brief brief) {
+        Language lang = Language.fromCode(brief.language());
+        Map<String, Integer> counts = termCounts(pageAnalyzer.analyze(MarkdownText.parse(text, title), lang), lang);
+        List<TermUsage> out = new ArrayList<>();
+        for (TermTarget t : brief.terms()) {
+            out.add(new TermUsage(t.term(), t.display(), counts.getOrDefault(t.term(), 0), t.min(), t.max()));
+        }
+        return out;
+    }
+
     private static Map<String, Integer> termCounts(AnalyzedPage page, Language lang) {
         Map<String, Integer> counts = new HashMap<>();
         for (AnalyzedBlock b : page.blocks()) {

@@ -86,4 +86,21 @@ class ContentScorerTest {
         assertThat(p.headings().get(1).text()).isEqualTo("Раздел");
         assertThat(p.paragraphs()).containsExactly("Текст со ссылкой и жирным.\nпункт", "Ещё");
     }
+
+    @Test
+    void usageCountsEveryBriefTermAgreeingWithTheScore() {
+        var usage = ENGINE.termUsage(GOOD, null, BRIEF);
+        assertThat(usage).hasSize(BRIEF.terms().size());
+        assertThat(usage).extracting(TermUsage::term).containsExactlyElementsOf(BRIEF.terms().stream().map(t -> t.term()).toList());
+        ContentScore score = ENGINE.score(GOOD, null, BRIEF);
+        // the terms the score calls missing are exactly the ones counted 0 (the score lists at most a few of them)
+        for (TermUsage missing : score.missingTerms()) {
+            assertThat(usage).filteredOn(u -> u.term().equals(missing.term())).extracting(TermUsage::count).containsExactly(0);
+        }
+        for (TermUsage under : score.underusedTerms()) {
+            assertThat(usage).filteredOn(u -> u.term().equals(under.term())).extracting(TermUsage::count).containsExactly(under.count());
+        }
+        assertThat(usage).anyMatch(u -> u.count() > 0);
+        assertThat(ENGINE.termUsage("", null, BRIEF)).allMatch(u -> u.count() == 0);
+    }
 }
