@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Only the list figure of bench/jobs.sh: GET /api/v1/jobs?size=20 with 10,000 jobs against GET /api/v1/ping, wrk at
+# 64 connections, after a warm-up (60 s /ping, 120 s the list), two rounds of 20 s each. For comparing settings such as
+# ZEMO_HTTP_THREADS quickly. Needs curl, psql and wrk. Usage: [ZEMO_HTTP_THREADS=n] bench/jobs-list.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${BENCH_PORT:-18090}
+export ZEMO_HOME=$(mktemp -d /tmp/zemo-bench-list.XXXX) ZEMO_HTTP_PORT=$port ZEMO_ADMIN_PASSWORD=bench-admin-pass
+export ZEMO_RATELIMIT_ENABLED=false
+./zemo run > "$ZEMO_HOME/run.log" 2>&1 &
+zemo=$!
+trap 'kill -TERM $zemo; wait $zemo || true' EXIT
+until grep -q "zemo: ready in" "$ZEMO_HOME/run.log"; do sleep 1; kill -0 $zemo; done
+db=$(grep 'zemo: database' "$ZEMO_HOME/run.log" | grep -o 'jdbc:postgresql://[^ ]*' | head -1 | sed 's#jdbc:postgresql://#postgresql://zemo:zemo@#')
+token=$(curl -s -u admin:bench-admin-pass -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+  "http://localhost:$port/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+psql "$db" -qAtX -c "INSERT INTO jobs (type, owner_id, status, params, created_at, queued_at, finished_at, progress_done, progress_total)
+   SELECT 'demo', 1, 'completed', '{\"items\":1}', now() - g * interval '1 second', now(), now(), 1, 1 FROM generate_series(1, 10000) g" >/dev/null
+b="http://localhost:$port/api/v1"
+wrk -t2 -c64 -d60s -H "Authorization: Bearer $token" "$b/ping" >/dev/null
+wrk -t2 -c64 -d120s -H "Authorization: Bearer $token" "$b/jobs?size=20" >/dev/null
+for r in 1 2; do
+  for ep in ping "jobs?size=20"; do
+    out=$(wrk -t2 -c64 -d20s --latency -H "Authorization: Bearer $token" "$b/$ep")
+    echo "threads=${ZEMO_HTTP_THREADS:-default} round $r $ep req/s=$(echo "$out" | awk '/Requests\/sec/ {print $2}') p50=$(echo "$out" | awk '$1=="50%" {print $2}') p99=$(echo "$out" | awk '$1=="99%" {print $2}')"
+  done
+done
