@@ -20,8 +20,12 @@ import java.util.Set;
 public final class JobParams {
     private final Map<String, Object> values = new LinkedHashMap<>();
     /** Parameters that name another job (by id), with the type it must have: the service checks the caller may see it. */
-    private final Map<Long, String> jobReferences = new LinkedHashMap<>();
+    private final java.util.List<Reference> jobReferences = new java.util.ArrayList<>();
     private final JsonObject input;
+
+    /** A parameter naming another job: its name (so a refusal can name the field), the id and the type the job must have. */
+    public record Reference(String param, long id, String type) {
+    }
 
     private JobParams(JsonObject input) {
         this.input = input == null ? JsonValue.EMPTY_JSON_OBJECT : input;
@@ -174,13 +178,13 @@ public final class JobParams {
         }
         long id = n.longValueExact();
         values.put(name, id);
-        jobReferences.put(id, type);
+        jobReferences.add(new Reference(name, id, type));
         return id;
     }
 
-    /** Job ids these parameters refer to, with the type each must have. */
-    public Map<Long, String> jobReferences() {
-        return java.util.Collections.unmodifiableMap(jobReferences);
+    /** The jobs these parameters refer to, with the type each must have. */
+    public java.util.List<Reference> jobReferences() {
+        return java.util.Collections.unmodifiableList(jobReferences);
     }
 
     /** An optional number (e.g. a temperature) within [min, max]; stored as given. */

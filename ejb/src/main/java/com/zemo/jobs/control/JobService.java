@@ -71,10 +71,11 @@ public class JobService {
                     + t.submitters().stream().map(Role::roleName).sorted().toList());
         }
         JobParams checked = t.params().apply(params);
-        checked.jobReferences().forEach((refId, refType) -> {
-            Job ref = em.find(Job.class, refId);
-            if (ref == null || !canSee(caller, ref) || !refType.equals(ref.getType())) {
-                throw ZemoException.invalid("no " + refType + " job " + refId + " that you can see");
+        checked.jobReferences().forEach(r -> {
+            Job ref = em.find(Job.class, r.id());
+            if (ref == null || !canSee(caller, ref) || !r.type().equals(ref.getType())) {
+                // names the parameter: the dashboard shows the refusal next to that field
+                throw ZemoException.invalid("parameter '" + r.param() + "': no " + r.type() + " job " + r.id() + " that you can see");
             }
         });
         Job job = new Job(type, caller.userId(), null, checked.toJson(), LogContext.get(LogContext.REQUEST_ID));
@@ -86,6 +87,18 @@ public class JobService {
         metrics.submitted(type);
         wakeUp.afterCommit();
         return job;
+    }
+
+    /** The job types the caller's roles may submit (the new-job form offers only these), by name. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.SortedSet<String> submittableTypes(Caller caller) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (JobType t : types.all()) {
+            if (caller.roles().stream().anyMatch(t.submitters()::contains)) {
+                names.add(t.name());
+            }
+        }
+        return names;
     }
 
     public Job get(Caller caller, long id) {

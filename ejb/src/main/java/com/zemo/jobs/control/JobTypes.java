@@ -90,10 +90,12 @@ public class JobTypes {
     private void addPipelineTypes() {
         add(new JobType(ANALYZE, "analyze", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.EDITOR),
                 "Analyse the pages a scrape job stored (nothing is fetched again): page metrics, competitors, brief. "
-                        + "`scrapeJobId` required; `query` (default: the SERP job's), `language` (ru|en|auto), `include`/`exclude` URL lists, `maxTerms`.",
+                        + "`scrapeJobId` required (a scrape job you can see); `query` (default: the SERP job's), `language` (ru|en|auto), `include`/`exclude` URL lists, `maxTerms`.",
                 json -> {
                     JobParams p = JobParams.of(json, Set.of("scrapeJobId", "query", "language", "include", "exclude", "maxTerms"));
                     p.id("scrapeJobId", false);
+                    // the stored pages are the scrape job's owner's: the service checks the caller may see that job
+                    p.jobReference("scrapeJobId", SCRAPE);
                     if (json != null && json.containsKey("query")) {
                         p.string("query", null, 300);
                     }

@@ -38,6 +38,20 @@ public final class Messages {
         }
     }
 
+    /**
+     * A refusal of the request's input goes next to the field it names ({@code clientIdOf} maps the service's message
+     * to a component's client id, or null); anything else is a page message as in {@link #failure}.
+     */
+    public static void failureAt(RuntimeException e, java.util.function.Function<String, String> clientIdOf) {
+        ZemoException z = unwrap(e);
+        String clientId = z != null && z.kind() == ZemoException.Kind.INVALID ? clientIdOf.apply(z.getMessage()) : null;
+        if (clientId != null) {
+            add(clientId, FacesMessage.SEVERITY_ERROR, z.getMessage());
+        } else {
+            failure(e);
+        }
+    }
+
     /** What a refusal says, for a message that names its item (bulk actions); the exception's class otherwise. */
     public static String describe(RuntimeException e) {
         ZemoException z = unwrap(e);
