@@ -168,7 +168,7 @@ class DashboardAdminIT {
             long anna = userId("adm-anna");
 
             // edit roles: + operator; the change is audited with before and after
-            page = Browser.get(web, "/app/admin/users.xhtml");
+            page = Browser.get(web, "/app/admin/users.xhtml?q=adm-anna");
             Browser.click(rowButton(page, "adm-anna", "edit"));
             page = awaitText(web, "Editing adm-anna");
             check(page, "users:editRoles", "operator");
@@ -195,6 +195,8 @@ class DashboardAdminIT {
             assertThat(one("SELECT active FROM users WHERE id = ?", anna)).isEqualTo("t");
 
             // the admin cannot drop their own admin role, nor disable or delete themselves
+            page = Browser.get(web, "/app/admin/users.xhtml?q=" + ADMIN);
+            assertThat(page.<HtmlInput>getHtmlElementById("q").getValueAttribute()).isEqualTo(ADMIN);
             assertThat(rowButton(page, ADMIN, "disable")).isNull();
             assertThat(rowButton(page, ADMIN, "delete")).isNull();
             Browser.click(rowButton(page, ADMIN, "edit"));
@@ -229,7 +231,7 @@ class DashboardAdminIT {
                 asked.add(question);
                 return asked.size() > 1; // "no" the first time, "yes" the second
             });
-            HtmlPage page = Browser.get(web, "/app/admin/users.xhtml");
+            HtmlPage page = Browser.get(web, "/app/admin/users.xhtml?q=adm-gone");
             Browser.click(rowButton(page, "adm-gone", "delete"));
             web.waitForBackgroundJavaScript(2_000);
             assertThat(asked).containsExactly("Delete this user? The account is deactivated and its tokens revoked; its jobs and prompts stay.");

@@ -317,12 +317,14 @@ class DashboardBrowserIT {
     @Test
     @Order(4)
     void everyPageRendersWithoutErrors() throws Exception {
-        for (String page : new String[]{"index", "jobs", "new-pipeline", "lemmas", "prompts", "settings", "analytics", "admin/index", "operator/index"}) {
+        for (String page : new String[]{"index", "jobs", "new-pipeline", "new-job", "lemmas", "prompts", "settings", "analytics",
+                "admin/index", "admin/users", "admin/tokens", "admin/settings", "admin/flags", "admin/audit", "admin/legacy",
+                "admin/traffic", "operator/index"}) {
             open("/app/" + page + ".xhtml");
             waitUpTo(60).until(d -> "complete".equals(js("return document.readyState")));
             assertThat(path()).isEqualTo("/app/" + page + ".xhtml");
             assertThat(driver.findElement(By.tagName("body")).getText()).as(page).doesNotContain("Exception").doesNotContain("HTTP Status");
-            screenshot(page.equals("index") ? "home" : page.replace("/index", ""));
+            screenshot(page.equals("index") ? "home" : page.replace("/index", "").replace('/', '-'));
         }
     }
 

@@ -40,6 +40,16 @@ public class UserService {
         return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
     }
 
+    /** Users whose name contains {@code text}, oldest first (the admin page's search). */
+    public List<User> search(String text, int offset, int limit) {
+        return em.createNamedQuery(User.SEARCH, User.class).setParameter("pattern", User.containing(text))
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countSearch(String text) {
+        return em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", User.containing(text)).getSingleResult();
+    }
+
     public User get(long id) {
         User u = em.find(User.class, id);
         if (u == null) {

@@ -29,12 +29,21 @@ import java.util.regex.Pattern;
 @NamedQueries({
     @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE LOWER(u.username) = LOWER(:username)"),
     @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.id"),
-    @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
+    @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u"),
+    @NamedQuery(name = User.SEARCH, query = "SELECT u FROM User u WHERE LOWER(u.username) LIKE :pattern ESCAPE '!' ORDER BY u.id"),
+    @NamedQuery(name = User.COUNT_SEARCH, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.username) LIKE :pattern ESCAPE '!'")
 })
 public class User {
     public static final String BY_USERNAME = "User.byUsername";
     public static final String ALL = "User.all";
     public static final String COUNT = "User.count";
+    public static final String SEARCH = "User.search";
+    public static final String COUNT_SEARCH = "User.countSearch";
+
+    /** A LIKE pattern for usernames containing {@code text} (case-insensitive; '!' escapes the wildcards). */
+    public static String containing(String text) {
+        return "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{1,99}");
 

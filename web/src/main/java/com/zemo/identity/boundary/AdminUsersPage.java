@@ -7,6 +7,7 @@ import com.zemo.platform.boundary.Messages;
 import com.zemo.platform.boundary.PagedModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,9 +47,24 @@ public class AdminUsersPage implements Serializable {
     private List<String> editRoles = new ArrayList<>();
     private String resetPassword;
 
+    /** The name search, from {@code ?q=} (a plain GET form on the page), kept for the view's ajax actions. */
+    private String query;
+
     @PostConstruct
     void init() {
-        model = new PagedModel<>(() -> users.count(), (first, size) -> users.list(first, size), u -> Long.toString(u.getId()));
+        String q = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("q");
+        query = q == null || q.isBlank() ? null : q.strip();
+        if (query == null) {
+            model = new PagedModel<>(() -> users.count(), (first, size) -> users.list(first, size), u -> Long.toString(u.getId()));
+        } else {
+            String text = query;
+            model = new PagedModel<>(() -> users.countSearch(text), (first, size) -> users.search(text, first, size),
+                    u -> Long.toString(u.getId()));
+        }
+    }
+
+    public String getQuery() {
+        return query;
     }
 
     public PagedModel<User> getModel() {

@@ -52,8 +52,11 @@ public class LocaleBean implements Serializable {
 
     /** The top-bar selector: switches and, when signed in, stores the choice. */
     public void setLanguage(String language) {
+        String before = getLocale().getLanguage();
         useLanguage(language);
-        if (!resolvedFor.isEmpty()) {
+        // Faces sets the selector's value on every submit of the top bar's form (sign-out too): store only a change,
+        // or a sign-out from a session in the browser's language would overwrite the stored choice.
+        if (!resolvedFor.isEmpty() && !before.equals(locale.getLanguage())) {
             try {
                 CDI.current().select(SettingsService.class).get()
                         .putMine(CDI.current().select(CurrentCaller.class).get().get(), SETTING, locale.getLanguage(), null);
