@@ -36,7 +36,27 @@ final class Browser {
         return e instanceof HtmlButton b ? b.click() : e.click();
     }
 
+    /** A page once its start-up scripts have run: PrimeFaces builds widgets after load, and XPath over a DOM in change fails. */
     static HtmlPage get(WebClient web, String path) throws Exception {
-        return web.getPage(ZemoServer.get().baseUrl() + path);
+        HtmlPage page = web.getPage(ZemoServer.get().baseUrl() + path);
+        web.waitForBackgroundJavaScript(2_000);
+        return (HtmlPage) web.getCurrentWindow().getEnclosedPage();
+    }
+
+    /**
+     * The first match of {@code xpath}, or null. HtmlUnit throws "Could not retrieve XPath" when a background script
+     * changes the DOM during the evaluation (seen on a loaded CI machine); the query is then taken again.
+     */
+    static <T> T first(HtmlPage page, String xpath) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return page.getFirstByXPath(xpath);
+            } catch (RuntimeException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                page.getEnclosingWindow().getWebClient().waitForBackgroundJavaScript(500);
+            }
+        }
     }
 }

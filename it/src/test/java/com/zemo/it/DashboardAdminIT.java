@@ -68,7 +68,7 @@ class DashboardAdminIT {
         web.waitForBackgroundJavaScript(5_000);
         long end = System.currentTimeMillis() + 30_000;
         HtmlPage page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
-        while (page.getFirstByXPath("//*[contains(@class,'ui-state-loading')]") != null && System.currentTimeMillis() < end) {
+        while (Browser.first(page, "//*[contains(@class,'ui-state-loading')]") != null && System.currentTimeMillis() < end) {
             web.waitForBackgroundJavaScript(1_000);
             page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
         }
@@ -90,7 +90,7 @@ class DashboardAdminIT {
     static HtmlPage awaitXPath(WebClient web, String xpath) {
         HtmlPage page = settle(web);
         long end = System.currentTimeMillis() + 30_000;
-        while (page.getFirstByXPath(xpath) == null && System.currentTimeMillis() < end) {
+        while (Browser.first(page, xpath) == null && System.currentTimeMillis() < end) {
             web.waitForBackgroundJavaScript(1_000);
             page = (HtmlPage) web.getCurrentWindow().getEnclosedPage();
         }
@@ -98,7 +98,7 @@ class DashboardAdminIT {
     }
 
     static HtmlElement rowButton(HtmlPage page, String cellText, String idPart) {
-        return page.getFirstByXPath("//tr[td[normalize-space()='" + cellText + "']]//button[contains(@id,'" + idPart + "')]");
+        return Browser.first(page, "//tr[td[normalize-space()='" + cellText + "']]//button[contains(@id,'" + idPart + "')]");
     }
 
     static long userId(String username) throws Exception {
@@ -138,12 +138,12 @@ class DashboardAdminIT {
     }
 
     static void check(HtmlPage page, String name, String value) {
-        HtmlCheckBoxInput box = page.getFirstByXPath("//input[@type='checkbox' and @name='" + name + "' and @value='" + value + "']");
+        HtmlCheckBoxInput box = Browser.first(page, "//input[@type='checkbox' and @name='" + name + "' and @value='" + value + "']");
         box.setChecked(true);
     }
 
     static void uncheck(HtmlPage page, String name, String value) {
-        HtmlCheckBoxInput box = page.getFirstByXPath("//input[@type='checkbox' and @name='" + name + "' and @value='" + value + "']");
+        HtmlCheckBoxInput box = Browser.first(page, "//input[@type='checkbox' and @name='" + name + "' and @value='" + value + "']");
         box.setChecked(false);
     }
 
@@ -398,7 +398,7 @@ class DashboardAdminIT {
             List<HtmlElement> actions = page.getByXPath("//tbody[contains(@id,'audit:events')]//span[contains(@id,'action')]");
             assertThat(actions).isNotEmpty().allSatisfy(a -> assertThat(a.asNormalizedText()).isEqualTo("it.marker"));
 
-            HtmlSelect action = page.getFirstByXPath("//select[@id='audit:action_input']");
+            HtmlSelect action = Browser.first(page, "//select[@id='audit:action_input']");
             assertThat(action.getOptions().stream().map(o -> o.getValueAttribute()).toList()).contains("it.marker", "user.created");
         }
     }
@@ -439,7 +439,7 @@ class DashboardAdminIT {
         try (WebClient web = Browser.open()) {
             Browser.signIn(web, "adm-keys", "adm-keys-pass-1");
             HtmlPage page = Browser.get(web, "/app/settings.xhtml");
-            Browser.click(page.getFirstByXPath("//button[contains(@class,'test-llm-key')]"));
+            Browser.click(Browser.first(page, "//button[contains(@class,'test-llm-key')]"));
             page = awaitText(web, "llm.key works");
             keep(page, "settings-key-test");
             assertThat(page.asNormalizedText()).contains("llm.key works: 1 model(s) available");
@@ -447,7 +447,7 @@ class DashboardAdminIT {
 
             assertThat(me.put("/api/v1/me/settings/llm.key", "{\"value\":\"invalid\"}").status()).isEqualTo(200);
             page = Browser.get(web, "/app/settings.xhtml");
-            Browser.click(page.getFirstByXPath("//button[contains(@class,'test-llm-key')]"));
+            Browser.click(Browser.first(page, "//button[contains(@class,'test-llm-key')]"));
             page = awaitText(web, "llm.key was refused: HTTP 401: Incorrect API key provided.");
             assertThat(page.asNormalizedText()).contains("llm.key was refused: HTTP 401: Incorrect API key provided.");
         }
@@ -476,8 +476,8 @@ class DashboardAdminIT {
         try (WebClient web = Browser.open()) {
             Browser.signIn(web, "adm-prefs", "adm-prefs-pass-1");
             HtmlPage page = Browser.get(web, "/app/settings.xhtml");
-            page.<HtmlSelect>getFirstByXPath("//select[@id='prefs:language_input']").setSelectedAttribute("ru", true);
-            page.<HtmlSelect>getFirstByXPath("//select[@id='prefs:engine_input']").setSelectedAttribute("yandex", true);
+            Browser.<HtmlSelect>first(page, "//select[@id='prefs:language_input']").setSelectedAttribute("ru", true);
+            Browser.<HtmlSelect>first(page, "//select[@id='prefs:engine_input']").setSelectedAttribute("yandex", true);
             page.<HtmlTextInput>getHtmlElementById("prefs:region").type("Москва");
             page = Browser.click(page.getHtmlElementById("prefs:save"));
             assertThat(page.asNormalizedText()).contains("Предпочтения сохранены.");
@@ -490,10 +490,10 @@ class DashboardAdminIT {
             // the stored language wins over the browser's
             assertThat(home.getDocumentElement().getAttribute("lang")).isEqualTo("ru");
             HtmlPage form = Browser.get(web, "/app/new-pipeline.xhtml");
-            HtmlSelect engine = form.getFirstByXPath("//select[contains(@id,'engine_input')]");
+            HtmlSelect engine = Browser.first(form, "//select[contains(@id,'engine_input')]");
             assertThat(engine.getSelectedOptions().get(0).getValueAttribute()).isEqualTo("yandex");
-            assertThat(form.<HtmlInput>getFirstByXPath("//input[contains(@id,'region')]").getValueAttribute()).isEqualTo("Москва");
-            HtmlSelect quickEngine = home.getFirstByXPath("//select[contains(@id,'engine_input')]");
+            assertThat(Browser.<HtmlInput>first(form, "//input[contains(@id,'region')]").getValueAttribute()).isEqualTo("Москва");
+            HtmlSelect quickEngine = Browser.first(home, "//select[contains(@id,'engine_input')]");
             assertThat(quickEngine.getSelectedOptions().get(0).getValueAttribute()).isEqualTo("yandex");
 
             // the top-bar selector stores the choice

@@ -122,13 +122,13 @@ class DashboardIT {
         try (WebClient web = Browser.open()) {
             Browser.signIn(web, "dash-admin", "dash-admin-pass-1");
             HtmlPage console = Browser.get(web, "/app/operator/index.xhtml");
-            HtmlElement pause = console.getFirstByXPath("//tr[td[1][normalize-space()='demo']]//button[contains(@id,'pause')]");
+            HtmlElement pause = Browser.first(console, "//tr[td[1][normalize-space()='demo']]//button[contains(@id,'pause')]");
             assertThat(pause).isNotNull();
             Browser.click(pause);
             web.waitForBackgroundJavaScript(5_000);
             assertThat(paused("demo")).isTrue();
             HtmlPage again = Browser.get(web, "/app/operator/index.xhtml");
-            HtmlElement resume = again.getFirstByXPath("//tr[td[1][normalize-space()='demo']]//button[contains(@id,'resume')]");
+            HtmlElement resume = Browser.first(again, "//tr[td[1][normalize-space()='demo']]//button[contains(@id,'resume')]");
             Browser.click(resume);
             web.waitForBackgroundJavaScript(5_000);
             assertThat(paused("demo")).isFalse();

@@ -207,13 +207,13 @@ class DashboardJobsPagesIT {
             List<HtmlElement> bars = chart.getByXPath(".//div[contains(@class,'term-row')]");
             assertThat(bars).isNotEmpty();
             assertThat(bars.get(0).asNormalizedText()).contains("/" + pagesAnalysed);
-            HtmlCheckBoxInput okna1 = job.getFirstByXPath("//tr[td[contains(., 'okna-1.example')]]//input[@type='checkbox']");
+            HtmlCheckBoxInput okna1 = Browser.first(job, "//tr[td[contains(., 'okna-1.example')]]//input[@type='checkbox']");
             assertThat(okna1).isNotNull();
             assertThat(okna1.isChecked()).isTrue();
-            HtmlCheckBoxInput wiki = job.getFirstByXPath("//tr[td[contains(., 'wikipedia')]]//input[@type='checkbox']");
+            HtmlCheckBoxInput wiki = Browser.first(job, "//tr[td[contains(., 'wikipedia')]]//input[@type='checkbox']");
             assertThat(wiki.isChecked()).as("the engine left the encyclopedia out").isFalse();
             okna1.setChecked(false);
-            HtmlElement rerun = job.getFirstByXPath("//button[contains(@id, ':rerun')]");
+            HtmlElement rerun = Browser.first(job, "//button[contains(@id, ':rerun')]");
             assertThat(rerun).isNotNull();
             Browser.click(rerun);
             web.waitForBackgroundJavaScript(10_000);
@@ -233,7 +233,7 @@ class DashboardJobsPagesIT {
         try (WebClient web = Browser.open()) {
             Browser.signIn(web, "djp-admin", PASSWORD);
             HtmlPage job = Browser.get(web, "/app/job.xhtml?id=" + analyzeJobId);
-            assertThat((Object) job.getFirstByXPath("//button[contains(@id, ':rerun')]")).isNotNull();
+            assertThat((Object) Browser.first(job, "//button[contains(@id, ':rerun')]")).isNotNull();
         }
     }
 
@@ -246,8 +246,8 @@ class DashboardJobsPagesIT {
             keep(job, "job-analysis-viewer");
             assertThat(job.getElementById("term-coverage")).isNotNull();
             assertThat(job.asNormalizedText()).contains("okna-1.example");
-            assertThat((Object) job.getFirstByXPath("//button[contains(@id, ':rerun')]")).isNull();
-            assertThat((Object) job.getFirstByXPath("//input[@type='checkbox' and contains(@id, ':use')]")).isNull();
+            assertThat((Object) Browser.first(job, "//button[contains(@id, ':rerun')]")).isNull();
+            assertThat((Object) Browser.first(job, "//input[@type='checkbox' and contains(@id, ':use')]")).isNull();
             // the editor's analysis is not the viewer's to see
             assertThat(Browser.get(web, "/app/job.xhtml?id=" + analyzeJobId).asNormalizedText()).contains("not found");
             assertThat(errors).isEmpty();
@@ -404,7 +404,7 @@ class DashboardJobsPagesIT {
     }
 
     private static HtmlElement row(HtmlPage page, long jobId) {
-        HtmlElement r = page.getFirstByXPath("//*[@id='operator:executions']//tr[td[1][normalize-space()='" + jobId + "']]");
+        HtmlElement r = Browser.first(page, "//*[@id='operator:executions']//tr[td[1][normalize-space()='" + jobId + "']]");
         assertThat(r).as("row of job " + jobId).isNotNull();
         return r;
     }

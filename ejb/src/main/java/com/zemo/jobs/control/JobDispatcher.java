@@ -389,22 +389,28 @@ public class JobDispatcher {
         }
     }
 
+    /**
+     * Records the execution with its kind. The execution may have recorded itself already (JobRuntime), reading the
+     * kind from the job's resume mode; this insert wins over that row, and clears the resume mode only afterwards,
+     * so neither order of the two can label a take-over as a start.
+     */
     private void recordExecution(Claimed job, long execution, String kind) {
         try (Connection c = ds.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE jobs SET batch_execution_id = ?, resume_mode = NULL WHERE id = ? AND attempts = ?")) {
-                ps.setLong(1, execution);
-                ps.setLong(2, job.id());
-                ps.setInt(3, job.attempt());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO job_executions (execution_id, node, job_id, attempt, kind) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    "INSERT INTO job_executions (execution_id, node, job_id, attempt, kind) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (node, execution_id) DO UPDATE SET kind = EXCLUDED.kind")) {
                 ps.setLong(1, execution);
                 ps.setString(2, config.nodeName());
                 ps.setLong(3, job.id());
                 ps.setInt(4, job.attempt());
                 ps.setString(5, kind);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE jobs SET batch_execution_id = ?, resume_mode = NULL WHERE id = ? AND attempts = ?")) {
+                ps.setLong(1, execution);
+                ps.setLong(2, job.id());
+                ps.setInt(3, job.attempt());
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
