@@ -19,7 +19,15 @@ public record LauncherSettings(
         Optional<String> adminPassword,
         String nodeName,
         String javaOpts,
-        boolean demo) {
+        boolean demo,
+        boolean classDataSharing) {
+
+    /** Without class-data sharing: what tests use, each node in a fresh home (nothing to share, nothing to keep). */
+    public LauncherSettings(Path home, int httpPort, Optional<String> dbUrl, String dbUser, String dbPassword,
+                            Optional<String> redisUrl, Optional<String> redisPassword, Optional<String> adminPassword,
+                            String nodeName, String javaOpts, boolean demo) {
+        this(home, httpPort, dbUrl, dbUser, dbPassword, redisUrl, redisPassword, adminPassword, nodeName, javaOpts, demo, false);
+    }
 
     public static LauncherSettings fromEnvironment(Map<String, String> env, boolean demo) {
         Path home = Path.of(env.getOrDefault("ZEMO_HOME", "var")).toAbsolutePath().normalize();
@@ -35,7 +43,8 @@ public record LauncherSettings(
                 nonBlank(env.get("ZEMO_ADMIN_PASSWORD")),
                 env.getOrDefault("ZEMO_NODE_NAME", "node-" + port),
                 env.getOrDefault("ZEMO_JAVA_OPTS", PayaraNode.DEFAULT_JAVA_OPTS),
-                demo);
+                demo,
+                !"off".equalsIgnoreCase(env.getOrDefault("ZEMO_CDS", "on").trim()));
     }
 
     private static Optional<String> nonBlank(String s) {
@@ -43,6 +52,6 @@ public record LauncherSettings(
     }
 
     public LauncherSettings withHttpPort(int port, String node) {
-        return new LauncherSettings(home, port, dbUrl, dbUser, dbPassword, redisUrl, redisPassword, adminPassword, node, javaOpts, demo);
+        return new LauncherSettings(home, port, dbUrl, dbUser, dbPassword, redisUrl, redisPassword, adminPassword, node, javaOpts, demo, classDataSharing);
     }
 }

@@ -35,26 +35,29 @@ public final class PayaraNode implements AutoCloseable {
     private final int httpPort;
     private final Process process;
     private final Path logFile;
+    /** Null when class-data sharing is off. */
+    private final ClassDataArchive archive;
 
-    private PayaraNode(String name, int httpPort, Process process, Path logFile) {
+    private PayaraNode(String name, int httpPort, Process process, Path logFile, ClassDataArchive archive) {
         this.name = name;
         this.httpPort = httpPort;
         this.process = process;
         this.logFile = logFile;
+        this.archive = archive;
     }
 
     /**
      * @param runtime folder with payara-micro.jar, postgresql.jar, zemo.war
      * @param env     the environment of the node (database and Redis coordinates, secrets dir, node name)
+     * @param classDataSharing map the class-data archive of the last start, or record one (see ClassDataArchive)
      */
     public static PayaraNode start(Path runtime, Path home, String name, int httpPort, String javaOpts,
-                                   Map<String, String> env, PostBoot.Db db, boolean echo) throws IOException {
+                                   Map<String, String> env, PostBoot.Db db, boolean echo, boolean classDataSharing)
+            throws IOException, InterruptedException {
         Path root = home.resolve("payara").resolve(name);
         Path logs = home.resolve("logs");
-        // A fresh runtime directory every start: Payara keeps domain.xml in it, and a pool left from the last
-        // run would point at the last run's database port (the embedded servers take free ports).
-        deleteTree(root);
-        Files.createDirectories(root);
+        // The unpacked runtime is kept; the configuration and the last deployment are reset (NodeRootDir).
+        Path launcherJar = NodeRootDir.prepare(runtime, root);
         Files.createDirectories(logs);
         Path postBoot = PostBoot.render(home, root.resolve("post-boot.asadmin"), db);
         Map<String, String> nodeEnv = new java.util.HashMap<>(System.getenv());   // what the node process will see
@@ -64,14 +67,17 @@ public final class PayaraNode implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Arrays.stream(javaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(cmd::add);
+        ClassDataArchive archive = classDataSharing ? ClassDataArchive.of(runtime, root) : null;
+        if (archive != null) {
+            cmd.addAll(archive.jvmOptions());
+        }
         cmd.add("-Dzemo.node.name=" + name);
         cmd.add("-Dzemo.home=" + home);
         cmd.add("-Djava.awt.headless=true");
-        cmd.addAll(List.of("-jar", runtime.resolve("payara-micro.jar").toString(),
+        // the root directory and the JDBC driver are fixed in the launcher jar (--rootdir, --addLibs)
+        cmd.addAll(List.of("-jar", launcherJar.toString(),
                 "--nohazelcast",
                 "--port", Integer.toString(httpPort),
-                "--rootdir", root.toString(),
-                "--addLibs", runtime.resolve("postgresql.jar").toString(),
                 "--prebootcommandfile", preBoot.toString(),
                 "--postbootcommandfile", postBoot.toString(),
                 "--contextroot", "/",
@@ -82,18 +88,12 @@ public final class PayaraNode implements AutoCloseable {
         Process p = pb.start();
         Path logFile = logs.resolve(name + ".log");
         pump(p.getInputStream(), logFile, echo ? System.out : null, name);
-        return new PayaraNode(name, httpPort, p, logFile);
+        return new PayaraNode(name, httpPort, p, logFile, archive);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    /** Whether this start maps a class-data archive recorded by an earlier one. */
+    public boolean sharesClassData() {
+        return archive != null && archive.inUse();
     }
 
     private static void pump(InputStream in, Path file, PrintStream echo, String name) throws IOException {
@@ -152,18 +152,32 @@ public final class PayaraNode implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        archiveExited(false);
     }
 
-    /** SIGTERM, then SIGKILL after 30 s. */
+    /** SIGTERM, then SIGKILL after 60 s (a recording JVM writes its class-data archive as it exits). */
     @Override
     public void close() throws InterruptedException {
-        if (!process.isAlive()) {
+        boolean cleanly = true;
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                cleanly = false;
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        archiveExited(cleanly && !process.isAlive());
+    }
+
+    private void archiveExited(boolean cleanly) {
+        if (archive == null) {
             return;
         }
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            archive.nodeExited(cleanly);
+        } catch (IOException e) {
+            System.err.println("zemo: could not keep the class-data archive of " + name + ": " + e.getMessage());
         }
     }
 }
