@@ -161,8 +161,14 @@ class DashboardBrowserIT {
 
     /** Picks an item of a PrimeFaces selectOneMenu as a user does: open the overlay, click the item. */
     static void selectOneMenu(String id, String label, String value) {
+        selectOneMenuItem(id, "li[data-label='" + label + "']", value);
+    }
+
+    /** The same, the item found by a CSS selector within the menu's items (e.g. {@code li[data-label$='id 7']}). */
+    static void selectOneMenuItem(String id, String itemCss, String value) {
+        String label = itemCss;
         driver.findElement(By.id(id)).click();
-        By item = By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']");
+        By item = By.cssSelector("[id='" + id + "_items'] " + itemCss);
         waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(item));
         // the overlay slides in: click once it stopped moving
         waitUpTo(10).until(d -> {
@@ -280,7 +286,11 @@ class DashboardBrowserIT {
         driver.switchTo().defaultContent();
         screenshot("job");
 
-        open("/app/score.xhtml?analysis=" + analysisId);
+        // the brief picked from my recent analyses, as a user does (HtmlUnit cannot render this deferred widget)
+        open("/app/score.xhtml");
+        waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.id("score:pick")));
+        selectOneMenuItem("score:pick", "li[data-label$='id " + analysisId + "']", Long.toString(analysisId));
+        waitUpTo(30).until(d -> Long.toString(analysisId).equals(d.findElement(By.id("score:analysis")).getDomProperty("value")));
         WebElement text = waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.id("score:text")));
         text.sendKeys("Как выбрать пластиковые окна: профиль, стеклопакет, фурнитура и монтаж. "
                 + "Пластиковые окна служат долго, если правильно выбрать профиль и установить окно по ГОСТ.");

@@ -279,7 +279,11 @@ class DashboardJobsPagesIT {
             Browser.click(picked.getHtmlElementById("score:rescore"));
             web.waitForBackgroundJavaScript(5_000);
             assertThat(current(web).getElementById("score-value")).isNotNull();
-            assertThat(errors).isEmpty();
+            // The menu is a deferred PrimeFaces widget that renders its items once it is visible; HtmlUnit lays out
+            // nothing, so it never renders them, and the change of its hidden select above then fails inside the
+            // widget ("filter" of its missing items) while the select's own ajax runs as in a browser. Only that is
+            // left out; DashboardBrowserIT picks from this menu in Chromium.
+            assertThat(errors).filteredOn(e -> !e.contains("Cannot call method \"filter\" of undefined")).isEmpty();
         }
         // typing the id stays possible, and a link with ?analysis= fills it
         try (WebClient web = Browser.open()) {
