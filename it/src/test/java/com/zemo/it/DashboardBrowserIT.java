@@ -171,13 +171,14 @@ class DashboardBrowserIT {
         By item = By.cssSelector("[id='" + id + "_items'] " + itemCss);
         waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(item));
         // the overlay slides in: click once it stopped moving
-        waitUpTo(10).until(d -> {
+        waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             var before = d.findElement(item).getLocation();
             return before.equals(d.findElement(item).getLocation()) && !d.findElement(By.id(id + "_panel")).getAttribute("style").contains("opacity: 0");
         });
         driver.findElement(item).click();
         try {
-            waitUpTo(10).until(d -> value.equals(d.findElement(By.id(id + "_input")).getDomProperty("value")));
+            waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> value.equals(d.findElement(By.id(id + "_input")).getDomProperty("value")));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("could not pick " + label + " in " + id + ": " + js("return document.getElementById(arguments[0]).outerHTML;", id), e);
         }
@@ -290,7 +291,9 @@ class DashboardBrowserIT {
         open("/app/score.xhtml");
         waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.id("score:pick")));
         selectOneMenuItem("score:pick", "li[data-label$='id " + analysisId + "']", Long.toString(analysisId));
-        waitUpTo(30).until(d -> Long.toString(analysisId).equals(d.findElement(By.id("score:analysis")).getDomProperty("value")));
+        // the pick's ajax replaces the field: a reference found just before that is stale, so look it up again
+        waitUpTo(30).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> Long.toString(analysisId).equals(d.findElement(By.id("score:analysis")).getDomProperty("value")));
         WebElement text = waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.id("score:text")));
         text.sendKeys("Как выбрать пластиковые окна: профиль, стеклопакет, фурнитура и монтаж. "
                 + "Пластиковые окна служат долго, если правильно выбрать профиль и установить окно по ГОСТ.");
