@@ -21,12 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One Payara Micro node running the Zemo WAR, as a child process with the production flags. Its output
  * goes to the launcher's stdout (when asked) and to {@code $ZEMO_HOME/logs/<node>.log}.
  */
 public final class PayaraNode implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PayaraNode.class.getName());
     /** A bounded heap keeps the idle footprint small; G1 gives memory back when idle. */
     public static final String DEFAULT_JAVA_OPTS =
             "-Xms96m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:G1PeriodicGCInterval=30000 -XX:+ExitOnOutOfMemoryError -Xss512k";
@@ -177,7 +180,8 @@ public final class PayaraNode implements AutoCloseable {
         try {
             archive.nodeExited(cleanly);
         } catch (IOException e) {
-            System.err.println("zemo: could not keep the class-data archive of " + name + ": " + e.getMessage());
+            // the next start records again: a lost archive costs speed, never a start
+            LOG.log(Level.WARNING, "could not keep the class-data archive of " + name, e);
         }
     }
 }
