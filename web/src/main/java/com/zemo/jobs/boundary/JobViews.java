@@ -2,6 +2,7 @@ package com.zemo.jobs.boundary;
 
 import com.zemo.jobs.entity.Job;
 import com.zemo.jobs.entity.JobLog;
+import com.zemo.platform.boundary.PageOf;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -44,6 +45,12 @@ public final class JobViews {
             return new Summary(j.getId(), j.getType(), j.getStatus().dbValue(), j.getOwnerId(),
                     new Progress(j.getProgressDone(), j.getProgressTotal(), j.percent()), j.getCurrentStep(), j.getNode(), j.getAttempts(),
                     j.getCreatedAt(), j.getStartedAt(), j.getFinishedAt(), j.getError());
+        }
+
+        /** Equal summaries have equal ids; the id alone keeps JSON-B's cycle check cheap (see {@link PageOf#hashCode()}). */
+        @Override
+        public int hashCode() {
+            return Long.hashCode(id);
         }
     }
 
