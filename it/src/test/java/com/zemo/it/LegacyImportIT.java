@@ -42,6 +42,8 @@ class LegacyImportIT {
     private static final String PHP_HASH = "$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a";
     private static final String PHP_EMAIL = "rasmus.legacy@example.ru";
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+    /** Task log lines added to the source for the stop-and-restart test: 150 chunks, several seconds of import. */
+    private static final int BULK_LOG_LINES = 300_000;
 
     private static Path dir;
     private static Path source;
@@ -190,9 +192,11 @@ class LegacyImportIT {
     @Test
     @Order(5)
     void anImportStoppedInTheMiddleAndRestartedEndsAsAnUninterruptedOne() throws Exception {
-        // Enough new rows for many chunks (2000 source rows each), so the stop lands in the middle.
+        // Enough new rows for many chunks (2000 source rows each), so the stop lands in the middle. 60,000 were once
+        // enough; on a faster machine the import of those finished before the stop reached it (a stop takes effect
+        // at the next chunk after the dispatcher passes it on).
         try (Connection c = sqlite(source); Statement st = c.createStatement()) {
-            st.executeUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) "
+            st.executeUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + BULK_LOG_LINES + ") "
                     + "INSERT INTO task_logs (id, task_id, level, message, created_at) "
                     + "SELECT 1000000 + i, 90001, 'info', 'bulk line ' || i, '2024-10-01 13:00:00' FROM n");
         }
@@ -216,7 +220,7 @@ class LegacyImportIT {
         JsonObject report = admin.get(path + "/report").json();
         assertThat(report.getBoolean("balanced")).as(report.getString("summary")).isTrue();
         assertThat(report.getString("sourceSide")).as("a resumed run reads the file again for the source side").isNotBlank();
-        assertThat(count("SELECT count(*) FROM job_logs WHERE legacy_id > 1000000")).isEqualTo(60000);
+        assertThat(count("SELECT count(*) FROM job_logs WHERE legacy_id > 1000000")).isEqualTo(BULK_LOG_LINES);
         assertThat(count("SELECT count(*) FROM legacy_import_runs WHERE job_id = " + id)).as("resumed, not begun again").isOne();
 
         // What an uninterrupted run would have left: nothing is left to apply.
@@ -247,7 +251,7 @@ class LegacyImportIT {
             }
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM task_logs WHERE id > 1000000 AND message LIKE 'bulk line %'")) {
                 rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(60000);
+                assertThat(rs.getLong(1)).isEqualTo(BULK_LOG_LINES);
             }
             try (ResultSet rs = st.executeQuery("SELECT keyword FROM tasks WHERE id = 90001")) {
                 assertThat(rs.next()).isTrue();
