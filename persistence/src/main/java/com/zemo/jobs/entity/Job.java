@@ -118,10 +118,15 @@ public class Job {
     }
 
     public int percent() {
-        if (progressTotal == null || progressTotal <= 0) {
+        return percent(status, progressDone, progressTotal);
+    }
+
+    /** Percent done: from the item counts when the total is known, else 100 once completed and 0 before. */
+    public static int percent(JobStatus status, long done, Long total) {
+        if (total == null || total <= 0) {
             return status == JobStatus.COMPLETED ? 100 : 0;
         }
-        return (int) Math.min(100, progressDone * 100 / progressTotal);
+        return (int) Math.min(100, done * 100 / total);
     }
 
     public Long getId() { return id; }

@@ -35,7 +35,7 @@ public class JobLazyModel extends LazyDataModel<JobViews.Summary> {
 
     @Override
     public List<JobViews.Summary> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return jobs.list(caller.get(), filter(filterBy, created.get()), sort(sortBy), first, pageSize).stream().map(JobViews.Summary::of).toList();
+        return jobs.summaries(caller.get(), filter(filterBy, created.get()), sort(sortBy), first, pageSize).stream().map(JobViews.Summary::of).toList();
     }
 
     @Override

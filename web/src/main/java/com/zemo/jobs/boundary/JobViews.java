@@ -1,5 +1,6 @@
 package com.zemo.jobs.boundary;
 
+import com.zemo.jobs.control.JobSummaryRow;
 import com.zemo.jobs.entity.Job;
 import com.zemo.jobs.entity.JobLog;
 import com.zemo.platform.boundary.PageOf;
@@ -45,6 +46,11 @@ public final class JobViews {
             return new Summary(j.getId(), j.getType(), j.getStatus().dbValue(), j.getOwnerId(),
                     new Progress(j.getProgressDone(), j.getProgressTotal(), j.percent()), j.getCurrentStep(), j.getNode(), j.getAttempts(),
                     j.getCreatedAt(), j.getStartedAt(), j.getFinishedAt(), j.getError());
+        }
+
+        public static Summary of(JobSummaryRow r) {
+            return new Summary(r.id(), r.type(), r.status().dbValue(), r.ownerId(), new Progress(r.progressDone(), r.progressTotal(), r.percent()),
+                    r.currentStep(), r.node(), r.attempts(), r.createdAt(), r.startedAt(), r.finishedAt(), r.error());
         }
 
         /** Equal summaries have equal ids; the id alone keeps JSON-B's cycle check cheap (see {@link PageOf#hashCode()}). */

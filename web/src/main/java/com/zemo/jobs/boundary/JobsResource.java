@@ -100,7 +100,7 @@ public class JobsResource {
         }
         JobService.Filter f = new JobService.Filter(blankToNull(type), status(status), owner, start, end);
         var caller = current.get();
-        List<JobViews.Summary> items = jobs.list(caller, f, sort(sort), req.offset(), req.size()).stream().map(JobViews.Summary::of).toList();
+        List<JobViews.Summary> items = jobs.summaries(caller, f, sort(sort), req.offset(), req.size()).stream().map(JobViews.Summary::of).toList();
         return PageOf.of(items, req, jobs.count(caller, f));
     }
 
