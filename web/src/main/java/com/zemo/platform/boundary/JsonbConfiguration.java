@@ -9,10 +9,13 @@ import jakarta.ws.rs.ext.Provider;
 /** Strict JSON: an unknown field is a 400, not silently ignored (a typo in "roles" must not grant nothing quietly). */
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
-    private final Jsonb jsonb = JsonbBuilder.create(strict());
+    /** The one configured instance: thread-safe, and costly to build (tests compare hand-written JSON with it). */
+    static final Jsonb JSONB = JsonbBuilder.create(strict());
+
+    private final Jsonb jsonb = JSONB;
 
     private static JsonbConfig strict() {
-        JsonbConfig c = new JsonbConfig().withNullValues(false);
+        JsonbConfig c = new JsonbConfig().withNullValues(false).withSerializers(new IsoTimestamps());
         c.setProperty("jsonb.fail-on-unknown-properties", true); // Yasson's switch
         return c;
     }
