@@ -33,6 +33,12 @@ public record PageRow(long legacyId, Long legacyJobId, String url, Long statusCo
     }
 
     public String checksum() {
+        return checksum(legacyJobId, url, statusCode, title, html, charset, mainText, fetchedAt);
+    }
+
+    /** The checksum of a page from its parts; {@code mainText} a String or, read back from PostgreSQL, its {@link Utf8Text}. */
+    public static String checksum(Long legacyJobId, String url, Long statusCode, String title, byte[] html, String charset,
+                                  Object mainText, Instant fetchedAt) {
         return new RowDigest().add(legacyJobId).add(url).add(statusCode).add(title).add(html).add(charset)
                 .add(mainText).add(fetchedAt).hex();
     }

@@ -15,7 +15,8 @@ import java.util.zip.CRC32C;
  * forgery, and needs none here (both sides are computed by Zemo from data it holds). SHA-256 was the first
  * choice: without C2's intrinsic it was a third of the import's CPU. Secrets enter rows only as {@link #sha256}. The importer stores it in
  * legacy_id_map.checksum (delta sync compares it), and the report rebuilds it from what PostgreSQL holds, so
- * both sides must feed values of the same Java types: Long, Boolean, Instant, BigDecimal, String, byte[].
+ * both sides must feed values of the same Java types: Long, Boolean, Instant, BigDecimal, String (or its {@link Utf8Text}),
+ * byte[].
  */
 public final class RowDigest {
     /** Strings longer than this (in chars) enter as length + CRC-32 + CRC-32C instead of their bytes. */
@@ -68,6 +69,21 @@ public final class RowDigest {
             CRC32C crcC = new CRC32C();
             crcC.update(utf8.bytes(), 0, utf8.length());
             text = "S" + utf8.length() + ":" + crc.getValue() + ":" + crcC.getValue();
+        } else if (v instanceof Utf8Text u) {
+            // The same digest as the decoded String's (both branches above and below), from its UTF-8 bytes.
+            byte[] b = u.bytes();
+            if (u.utf16Length() > LONG_STRING) {
+                CRC32 crc = new CRC32();
+                crc.update(b);
+                CRC32C crcC = new CRC32C();
+                crcC.update(b);
+                text = "S" + b.length + ":" + crc.getValue() + ":" + crcC.getValue();
+            } else {
+                update((byte) 's');
+                update(b);
+                update((byte) 0x1f);
+                return this;
+            }
         } else if (v instanceof String s) {
             // The bytes of "s" + s, without building that string first.
             update((byte) 's');

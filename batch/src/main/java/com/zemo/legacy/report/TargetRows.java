@@ -12,6 +12,7 @@ import com.zemo.legacy.mapping.SettingRow;
 import com.zemo.legacy.mapping.TaskLogRow;
 import com.zemo.legacy.mapping.TaskRow;
 import com.zemo.legacy.mapping.UserRow;
+import com.zemo.legacy.mapping.Utf8Text;
 import com.zemo.legacy.source.LegacyTable;
 
 import java.sql.Connection;
@@ -90,6 +91,10 @@ final class TargetRows {
         };
     }
 
+    private static Utf8Text utf8(byte[] text) {
+        return text == null ? null : new Utf8Text(text);
+    }
+
     @SuppressWarnings("unchecked")
     private static String checksum(LegacyTable table, ResultSet rs) throws SQLException {
         long id = rs.getLong("legacy_id");
@@ -115,9 +120,10 @@ final class TargetRows {
             case SERP_RESULTS -> new SerpResultRow(id, Jdbc.getLong(rs, "legacy_job_id"), rs.getString("engine"),
                     rs.getString("query"), rs.getString("region"), Jdbc.getLong(rs, "position"), rs.getString("url"),
                     rs.getString("title"), rs.getString("snippet"), Jdbc.getInstant(rs, "created_at"), flags).checksum();
-            case PAGES -> new PageRow(id, Jdbc.getLong(rs, "legacy_job_id"), rs.getString("url"),
-                    Jdbc.getLong(rs, "status_code"), rs.getString("title"), Gzip.decompress(rs.getBytes("html_gzip")),
-                    rs.getString("charset"), rs.getString("main_text"), Jdbc.getInstant(rs, "fetched_at"), flags).checksum();
+            // main_text as the UTF-8 bytes PostgreSQL sent: no decoding to a String only to encode it again for the digest
+            case PAGES -> PageRow.checksum(Jdbc.getLong(rs, "legacy_job_id"), rs.getString("url"), Jdbc.getLong(rs, "status_code"),
+                    rs.getString("title"), Gzip.decompress(rs.getBytes("html_gzip")), rs.getString("charset"),
+                    utf8(rs.getBytes("main_text")), Jdbc.getInstant(rs, "fetched_at"));
             case ANALYSES -> new AnalysisRow(id, Jdbc.getLong(rs, "legacy_job_id"), rs.getString("keyword"), null,
                     rs.getString("data_raw"), CanonicalJson.canonicalOrNull(rs.getString("data")),
                     Jdbc.getInstant(rs, "created_at"), flags).checksum();
