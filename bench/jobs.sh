@@ -37,7 +37,7 @@ q "SELECT 'overhead per job ms (created->finished minus batch execution): p50=' 
          FROM jobs j JOIN job_executions e ON e.job_id = j.id WHERE j.id > $first) x"
 
 echo "== throughput: 1000 trivial jobs submitted at once through $nodes node(s)"
-node_pid=$(pgrep -f "payara-micro.*--port $port" | head -1)
+node_pid=$(pgrep -f "micro.jar.*--port $port" | head -1)
 heap_used() { jcmd "$node_pid" GC.run >/dev/null; sleep 2; jcmd "$node_pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*'; }
 heap_before=$(heap_used)
 first=$(q "SELECT coalesce(max(id),0) FROM jobs")
