@@ -5,23 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-18090}
-export ZEMO_HOME=$(mktemp -d /tmp/zemo-bench-list.XXXX) ZEMO_HTTP_PORT=$port ZEMO_ADMIN_PASSWORD=bench-admin-pass
-export ZEMO_RATELIMIT_ENABLED=false
-./zemo run > "$ZEMO_HOME/run.log" 2>&1 &
-zemo=$!
-trap 'kill -TERM $zemo; wait $zemo || true' EXIT
-until grep -q "zemo: ready in" "$ZEMO_HOME/run.log"; do sleep 1; kill -0 $zemo; done
-db=$(grep 'zemo: database' "$ZEMO_HOME/run.log" | grep -o 'jdbc:postgresql://[^ ]*' | head -1 | sed 's#jdbc:postgresql://#postgresql://zemo:zemo@#')
-token=$(curl -s -u admin:bench-admin-pass -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' \
-  "http://localhost:$port/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-psql "$db" -qAtX -c "INSERT INTO jobs (type, owner_id, status, params, created_at, queued_at, finished_at, progress_done, progress_total)
-   SELECT 'demo', 1, 'completed', '{\"items\":1}', now() - g * interval '1 second', now(), now(), 1, 1 FROM generate_series(1, 10000) g" >/dev/null
+. bench/zemo-node.sh
+start_zemo list
+fill_jobs_table
 b="http://localhost:$port/api/v1"
 wrk -t2 -c64 -d60s -H "Authorization: Bearer $token" "$b/ping" >/dev/null
 wrk -t2 -c64 -d120s -H "Authorization: Bearer $token" "$b/jobs?size=20" >/dev/null
 # The node's own CPU time per request (user + system, from /proc): steadier between runs than req/s and p99 on a
 # shared 2-core box, so it shows whether a change made a request cheaper even when the machine's speed moves.
-node=$(pgrep -f "micro.jar.*--port $port" | head -1)
+node=$(node_pid "$port")
 hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$node/stat"; }
 for r in 1 2; do

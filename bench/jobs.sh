@@ -6,16 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 nodes=${1:-1}
 port=${BENCH_PORT:-18090}
-export ZEMO_HOME=$(mktemp -d /tmp/zemo-bench-jobs.XXXX) ZEMO_HTTP_PORT=$port ZEMO_ADMIN_PASSWORD=bench-admin-pass ZEMO_NODES=$nodes
-export ZEMO_RATELIMIT_ENABLED=false
-./zemo run > "$ZEMO_HOME/run.log" 2>&1 &
-zemo=$!
-trap 'kill -TERM $zemo; wait $zemo || true' EXIT
-until grep -q "zemo: ready in" "$ZEMO_HOME/run.log"; do sleep 1; kill -0 $zemo; done
-db=$(grep 'zemo: database' "$ZEMO_HOME/run.log" | grep -o 'jdbc:postgresql://[^ ]*' | head -1 | sed 's#jdbc:postgresql://#postgresql://zemo:zemo@#')
+export ZEMO_NODES=$nodes
+. bench/zemo-node.sh
+start_zemo jobs
 q() { psql "$db" -qAtX -c "$1"; }
-token=$(curl -s -u admin:bench-admin-pass -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' \
-  "http://localhost:$port/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 api() { echo "http://localhost:$((port + ($1 % nodes)))/api/v1"; }
 curl -s "${auth[@]}" -X PUT -d '{"maxConcurrent":64}' "$(api 0)/operator/job-types/demo/limit" >/dev/null
@@ -37,7 +31,7 @@ q "SELECT 'overhead per job ms (created->finished minus batch execution): p50=' 
          FROM jobs j JOIN job_executions e ON e.job_id = j.id WHERE j.id > $first) x"
 
 echo "== throughput: 1000 trivial jobs submitted at once through $nodes node(s)"
-node_pid=$(pgrep -f "micro.jar.*--port $port" | head -1)
+node_pid=$(node_pid "$port")
 heap_used() { jcmd "$node_pid" GC.run >/dev/null; sleep 2; jcmd "$node_pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*'; }
 heap_before=$(heap_used)
 first=$(q "SELECT coalesce(max(id),0) FROM jobs")
@@ -49,8 +43,7 @@ heap_after=$(heap_used)
 echo "retained heap after 1000 jobs and a full GC: before=${heap_before} KB after=${heap_after} KB -> $(( (heap_after - heap_before) * 1024 / 1000 )) bytes per job (node RSS $(ps -o rss= -p "$node_pid") KB)"
 
 echo "== GET /api/v1/jobs (20 per page) with 10,000 jobs in the table, 64 connections, against /api/v1/ping"
-q "INSERT INTO jobs (type, owner_id, status, params, created_at, queued_at, finished_at, progress_done, progress_total)
-   SELECT 'demo', 1, 'completed', '{\"items\":1}', now() - g * interval '1 second', now(), now(), 1, 1 FROM generate_series(1, 10000 - (SELECT count(*) FROM jobs)) g" >/dev/null
+fill_jobs_table
 q "SELECT 'jobs in table: ' || count(*) FROM jobs"
 b="http://localhost:$port/api/v1"
 # On 2 cores C2 keeps compiling for minutes: warm both endpoints (WARMUP seconds each, default 150) before measuring.
