@@ -167,20 +167,30 @@ class DashboardBrowserIT {
     /** The same, the item found by a CSS selector within the menu's items (e.g. {@code li[data-label$='id 7']}). */
     static void selectOneMenuItem(String id, String itemCss, String value) {
         String label = itemCss;
-        driver.findElement(By.id(id)).click();
         By item = By.cssSelector("[id='" + id + "_items'] " + itemCss);
-        waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(item));
-        // the overlay slides in: click once it stopped moving
-        waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            var before = d.findElement(item).getLocation();
-            return before.equals(d.findElement(item).getLocation()) && !d.findElement(By.id(id + "_panel")).getAttribute("style").contains("opacity: 0");
-        });
-        driver.findElement(item).click();
-        try {
-            waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> value.equals(d.findElement(By.id(id + "_input")).getDomProperty("value")));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("could not pick " + label + " in " + id + ": " + js("return document.getElementById(arguments[0]).outerHTML;", id), e);
+        // A click on the sliding overlay is sometimes lost in headless Chrome (the panel stays open, nothing picked):
+        // try again, as a user would, up to three times.
+        for (int attempt = 1; ; attempt++) {
+            if (!driver.findElement(By.id(id + "_panel")).isDisplayed()) {
+                driver.findElement(By.id(id)).click();
+            }
+            waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(item));
+            // the overlay slides in: click once it stopped moving
+            waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                var before = d.findElement(item).getLocation();
+                return before.equals(d.findElement(item).getLocation()) && !d.findElement(By.id(id + "_panel")).getAttribute("style").contains("opacity: 0");
+            });
+            driver.findElement(item).click();
+            try {
+                waitUpTo(attempt < 3 ? 5 : 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(d -> value.equals(d.findElement(By.id(id + "_input")).getDomProperty("value")));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw new AssertionError("could not pick " + label + " in " + id + " in three attempts: "
+                            + js("return document.getElementById(arguments[0]).outerHTML;", id), e);
+                }
+            }
         }
     }
 
