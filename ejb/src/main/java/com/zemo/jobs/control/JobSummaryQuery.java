@@ -28,38 +28,11 @@ final class JobSummaryQuery {
     private final List<Object> params = new ArrayList<>();
 
     JobSummaryQuery(Caller caller, JobService.Filter f, JobService.Sort sort, int offset, int limit) {
-        List<String> c = new ArrayList<>();
-        if (!caller.isOperator()) {
-            c.add("owner_id = ?");
-            params.add(caller.userId());
-        } else if (f.ownerId() != null) {
-            c.add("owner_id = ?");
-            params.add(f.ownerId());
-        }
-        if (f.type() != null) {
-            c.add("type = ?");
-            params.add(f.type());
-        }
-        if (f.status() != null) {
-            c.add("status = ?");
-            params.add(f.status().dbValue());
-        }
-        if (f.from() != null) {
-            c.add("created_at >= ?");
-            params.add(f.from());
-        }
-        if (f.to() != null) {
-            c.add("created_at < ?");
-            params.add(f.to());
-        }
-        StringBuilder s = new StringBuilder(COLUMNS);
-        if (!c.isEmpty()) {
-            s.append(" WHERE ").append(String.join(" AND ", c));
-        }
-        s.append(" ORDER BY ").append(sort.sql).append(" LIMIT ? OFFSET ?");
+        JobFilterSql filter = JobFilterSql.of(caller, f);
+        this.sql = COLUMNS + filter.where() + " ORDER BY " + sort.sql + " LIMIT ? OFFSET ?";
+        params.addAll(filter.params());
         params.add(limit);
         params.add(offset);
-        this.sql = s.toString();
     }
 
     String sql() {
