@@ -15,14 +15,17 @@ final class ChunkTx {
     final References references;
     final IdMap idMap;
     final QuarantineLog quarantine;
+    /** The chunk's foreign-key values, to check before the commit; null where PostgreSQL's triggers check them. */
+    final ChunkReferences checks;
     private final IdSequences sequences;
     private final Deque<Long> ids = new ArrayDeque<>();
     private long currentSourceId;
     private boolean currentFlagged;
 
     ChunkTx(Connection connection, long runId, String secretKey, References references, IdMap idMap, QuarantineLog quarantine,
-            IdSequences sequences) {
+            IdSequences sequences, ChunkReferences checks) {
         this.connection = connection;
+        this.checks = checks;
         this.sequences = sequences;
         this.runId = runId;
         this.secretKey = secretKey;

@@ -13,11 +13,15 @@ import java.sql.Types;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** legacy_id_map access: the entries of a chunk's id range, and the chunk's new entries written as one batch. */
 final class IdMap {
+    static final String TABLE = "legacy_id_map";
+    /** The columns written, in the order of the COPY and the upsert. */
+    static final List<String> COLUMNS = List.of("table_name", "legacy_id", "new_id", "run_id", "checksum", "outcome");
     private final String table;
     private final Map<Long, IdMapEntry> staged = new LinkedHashMap<>();
 
@@ -70,9 +74,14 @@ final class IdMap {
      * Writes the chunk's entries: those of rows seen for the first time with COPY (no conflict possible,
      * and it is a third of all rows the import writes), the others with an upsert.
      */
-    void flush(Connection c, long runId, Set<Long> known) throws SQLException {
+    void flush(Connection c, long runId, Set<Long> known, ChunkReferences references) throws SQLException {
         if (staged.isEmpty()) {
             return;
+        }
+        if (references != null) {
+            for (IdMapEntry e : staged.values()) {
+                references.idMap(new Object[]{table, e.legacyId(), e.newId(), runId, e.checksum(), e.outcome()});
+            }
         }
         if (c.isWrapperFor(PGConnection.class)) {
             StringBuilder rows = new StringBuilder(staged.size() * 100);

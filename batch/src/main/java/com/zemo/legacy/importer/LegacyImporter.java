@@ -62,6 +62,7 @@ public final class LegacyImporter {
     private final ImportOptions options;
     private final References references = new References();
     private final IdSequences sequences = new IdSequences();
+    private final BulkReferenceChecks bulkChecks = new BulkReferenceChecks();
     private final Map<LegacyTable, TableImport<?>> imports = Map.of(
             LegacyTable.USERS, new UsersImport(), LegacyTable.SETTINGS, new SettingsImport(),
             LegacyTable.PROMPTS, new PromptsImport(), LegacyTable.TASKS, new TasksImport(),
@@ -377,7 +378,9 @@ public final class LegacyImporter {
         Map<Long, IdMapEntry> known = IdMap.loadRange(c, table.tableName(), rows.get(0).id(), chunk.lastId());
         IdMap idMap = new IdMap(table.tableName());
         QuarantineLog quarantine = new QuarantineLog(table.tableName());
-        ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine, sequences);
+        ChunkReferences checks = !options.dryRun() && imp instanceof SinkTableImport<?> sink
+                ? bulkChecks.begin(c, sink.targetTable(), sink.columns()) : null;
+        ChunkTx tx = new ChunkTx(c, cp.runId(), options.secretKey(), references, idMap, quarantine, sequences, checks);
         long started = System.nanoTime();
         try {
             applyRows(imp, chunk, known, tx, counts);
@@ -385,10 +388,13 @@ public final class LegacyImporter {
                 c.rollback();
             } else {
                 imp.endChunk(tx);
-                idMap.flush(c, cp.runId(), known.keySet());
-                quarantine.flush(c, cp.runId());
+                idMap.flush(c, cp.runId(), known.keySet(), checks);
+                quarantine.flush(c, cp.runId(), checks);
                 if (saveCheckpoint) {
                     saveCheckpoint(c, cp);
+                }
+                if (checks != null) {
+                    checks.verify(c);
                 }
                 c.commit();
                 references.commit();

@@ -8,6 +8,9 @@ import java.util.List;
 
 /** legacy_quarantine rows of a chunk: quarantined rows and flagged columns, written as one batch. */
 final class QuarantineLog {
+    static final String TABLE = "legacy_quarantine";
+    /** The columns written, in the order of the INSERT. */
+    static final List<String> COLUMNS = List.of("run_id", "table_name", "source_id", "column_name", "reason", "raw_value", "kind");
     private record Entry(String table, long sourceId, String column, String reason, String raw, String kind) {
     }
 
@@ -32,7 +35,7 @@ final class QuarantineLog {
         cleared.add(sourceId);
     }
 
-    void flush(Connection c, long runId) throws SQLException {
+    void flush(Connection c, long runId, ChunkReferences references) throws SQLException {
         if (!cleared.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM legacy_quarantine WHERE table_name = ? AND source_id = ?")) {
                 for (Long id : cleared) {
@@ -47,6 +50,9 @@ final class QuarantineLog {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO legacy_quarantine "
                     + "(run_id, table_name, source_id, column_name, reason, raw_value, kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Entry e : entries) {
+                    if (references != null) {
+                        references.quarantine(new Object[]{runId, e.table(), e.sourceId(), e.column(), e.reason(), null, e.kind()});
+                    }
                     ps.setLong(1, runId);
                     ps.setString(2, e.table());
                     ps.setLong(3, e.sourceId());

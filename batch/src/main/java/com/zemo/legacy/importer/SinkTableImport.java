@@ -21,6 +21,14 @@ abstract class SinkTableImport<R> extends TableImport<R> {
         this.sink = new RowSink(targetTable, columns, jsonColumns);
     }
 
+    String targetTable() {
+        return targetTable;
+    }
+
+    List<String> columns() {
+        return sink.columns();
+    }
+
     /** The row's target values in column order; resolves references (and flags orphans) through {@code tx}. */
     abstract Object[] values(R row, long id, ChunkTx tx) throws SQLException;
 
@@ -38,7 +46,11 @@ abstract class SinkTableImport<R> extends TableImport<R> {
     IdMapEntry write(R row, String checksum, IdMapEntry previous, ChunkTx tx) throws SQLException {
         boolean isNew = previous == null || previous.newId() == null;
         long id = isNew ? tx.nextId() : previous.newId();
-        sink.add(tx.connection, values(row, id, tx), isNew);
+        Object[] values = values(row, id, tx);
+        if (tx.checks != null) {
+            tx.checks.target(values);
+        }
+        sink.add(tx.connection, values, isNew);
         afterWrite(row, id, tx);
         return new IdMapEntry(legacyId(row), id, checksum, IdMapEntry.IMPORTED);
     }

@@ -48,6 +48,28 @@ public final class TestDatabases {
     }
 
     /**
+     * The database behind {@code ds}, as {@code role} (created with LOGIN and every right on the schema's tables
+     * and sequences when it is new): for what the importer does without superuser rights.
+     */
+    public static DataSource asRole(DataSource ds, String role) throws IOException, SQLException {
+        String database;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT current_database()")) {
+                rs.next();
+                database = rs.getString(1);
+            }
+            try (var rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE ROLE " + role + " LOGIN");
+                }
+            }
+            st.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO " + role);
+            st.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + role);
+        }
+        return server().getDatabase(role, database, Map.of("stringtype", "unspecified"));
+    }
+
+    /**
      * Migrates with this checkout's own migration files (V1, this branch's V3, and whatever else the
      * working tree holds), not with the zemo-persistence jar in the local Maven repository, which other
      * worktrees on the same machine may have installed from another branch.
