@@ -37,7 +37,7 @@ import java.util.Optional;
 
 /**
  * Step "import" of the legacy-import job: the whole {@link LegacyImporter} pass (table by table in dependency
- * order, chunk transactions that carry their own checkpoint, the tables after tasks two at a time).
+ * order, chunk transactions that carry their own checkpoint, tasks and the tables after them three at a time).
  * <p>
  * Checkpoints: the importer commits (table, last source id) in each chunk's own transaction on
  * legacy_import_runs, which is linked to the job (job_id). This batchlet mirrors it into jobs.checkpoint and

@@ -15,6 +15,8 @@ import com.zemo.legacy.report.ReconciliationReport;
 import com.zemo.platform.SchemaMigrator;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,24 +70,42 @@ public final class LegacyCommand {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("set ZEMO_SECRETS_KEY to the pgcrypto key of the API keys");
         }
+        try (ReusedConnections connections = new ReusedConnections(ds)) {
+            run(args[0], o, connections, key);
+        }
+    }
+
+    private static void run(String command, Map<String, String> o, DataSource ds, String key) throws Exception {
+        LegacyImporter importer = null;
+        Instant asOf = o.containsKey("as-of") ? Instant.parse(o.get("as-of")) : Instant.now();
+        if (command.equals("import") || command.equals("resume")) {
+            importer = new LegacyImporter(ds, Path.of(required(o, "source")), importOptions(o, key));
+            if (command.equals("import")) {
+                importer.readAhead(asOf); // the file is read and converted while Flyway migrates
+            }
+        }
         if (!o.containsKey("no-migrate")) {
             SchemaMigrator.migrate(ds);
         }
-        switch (args[0]) {
-            case "import", "resume" -> runImport(args[0], o, ds, key);
+        switch (command) {
+            case "import", "resume" -> runImport(command, o, ds, key, importer, asOf);
             case "export" -> {
                 ExportResult r = new LegacyExporter(ds, key).export(Path.of(required(o, "out")));
                 LOG.info(() -> "exported " + r.totalRows() + " rows to " + r.file() + ": " + r.rowsPerTable());
             }
-            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+            default -> throw new IllegalArgumentException("unknown command " + command);
         }
     }
 
-    private static void runImport(String command, Map<String, String> o, PGSimpleDataSource ds, String key) throws Exception {
-        Path source = Path.of(required(o, "source"));
-        ImportOptions options = new ImportOptions(o.getOrDefault("mode", "full"), Integer.parseInt(o.getOrDefault("chunk", "2000")),
+    private static ImportOptions importOptions(Map<String, String> o, String key) {
+        return new ImportOptions(o.getOrDefault("mode", "full"), Integer.parseInt(o.getOrDefault("chunk", "2000")),
                 key, Duration.parse(o.getOrDefault("stale-after", "PT24H")), o.containsKey("dry-run"));
-        LegacyImporter importer = new LegacyImporter(ds, source, options);
+    }
+
+    private static void runImport(String command, Map<String, String> o, DataSource ds, String key,
+                                  LegacyImporter importer, Instant asOf) throws Exception {
+        Path source = Path.of(required(o, "source"));
+        ImportOptions options = importOptions(o, key);
         long started = System.nanoTime();
         ChunkListener progress = (cp, p) -> {
             if (p.chunks() % 20 == 0) {
@@ -94,7 +114,7 @@ public final class LegacyCommand {
         };
         ImportCheckpoint from = command.equals("resume")
                 ? LegacyImporter.committedCheckpoint(ds, Long.parseLong(required(o, "run")))
-                : importer.begin(o.containsKey("as-of") ? Instant.parse(o.get("as-of")) : Instant.now());
+                : importer.begin(asOf);
         ImportResult result;
         ReconciliationReport report;
         // Each table is reconciled as soon as it is imported, while the next ones load (see ReconciliationAhead).

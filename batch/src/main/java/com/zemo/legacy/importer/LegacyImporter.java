@@ -46,12 +46,16 @@ import java.util.logging.Logger;
  */
 public final class LegacyImporter {
     private static final Logger LOG = Logger.getLogger(LegacyImporter.class.getName());
-    /** The last table written on its own; the ones after it only point at tasks and prompts. */
-    private static final LegacyTable LAST_SEQUENTIAL = LegacyTable.TASKS;
     /**
-     * Tables written side by side after tasks, each with its own PostgreSQL backend: pages, task_logs and
-     * serp_results (the three big ones) at once, then analyses and generations. With two, task_logs and
-     * serp_results ran one after the other and took about 4 s longer than pages (20k tasks).
+     * The last table written on its own: users, settings and prompts are small and point at each other. Tasks
+     * and the tables that hang off them are written side by side; those wait for the tasks they point at
+     * ({@link CommittedJobs}).
+     */
+    private static final LegacyTable LAST_SEQUENTIAL = LegacyTable.PROMPTS;
+    /**
+     * Tables written side by side after prompts, each with its own PostgreSQL backend: tasks, pages and
+     * task_logs at once, serp_results once tasks are done, then analyses and generations. With two, task_logs
+     * and serp_results ran one after the other and took about 4 s longer than pages (20k tasks).
      */
     private static final int PARALLEL_TABLES = 3;
     /** Conversion is the import's main CPU cost and needs no database: two threads per reader keep a writer fed. */
@@ -70,10 +74,35 @@ public final class LegacyImporter {
             LegacyTable.PAGES, new PagesImport(), LegacyTable.ANALYSES, new AnalysesImport(),
             LegacyTable.GENERATIONS, new GenerationsImport());
 
+    /** What {@link #readAhead} started: used by a run from the file's start at the same instant, else closed. */
+    private record ReadAhead(Instant asOf, ChunkReader sequential, Map<LegacyTable, ChunkReader> parallel) {
+        void close() {
+            sequential.close();
+            parallel.values().forEach(ChunkReader::close);
+        }
+    }
+
+    private ReadAhead readAhead;
+
     public LegacyImporter(DataSource target, Path sourceFile, ImportOptions options) {
         this.target = target;
         this.sourceFile = sourceFile;
         this.options = options;
+    }
+
+    /**
+     * Starts reading and converting the file from its first table now, for a run that {@link #begin}s at
+     * {@code asOf}: conversion needs no database, so the command line calls this before it migrates the schema
+     * and the conversions use the core the migration leaves idle (the first chunks of users to prompts, and of
+     * the first three tables after them, up to three chunks each). A resume from anywhere else, or at another
+     * instant, closes what was read ahead and reads afresh.
+     */
+    public synchronized void readAhead(Instant asOf) {
+        if (readAhead != null) {
+            readAhead.close();
+        }
+        MappingRules rules = new MappingRules(asOf, options.staleAfter());
+        readAhead = new ReadAhead(asOf, sequentialReader(LegacyTable.values()[0], 0, rules), prefetch(rules));
     }
 
     /** Starts a new run: a legacy_import_runs row (none in a dry run) and its first checkpoint. */
@@ -123,9 +152,10 @@ public final class LegacyImporter {
      * Continues from a checkpoint (the start one or any committed one) to the end of the last table. If the
      * run's checkpoint in the database is older than {@code from} (a commit lost with a crashed server),
      * the older one is used: rows already applied are skipped by checksum, rows lost are applied again.
-     * users, settings, prompts and tasks go one after another (each may point at the ones before); the
-     * tables that only point at tasks then go three at a time, each on its own connection (see
-     * {@link PrefixCheckpoint} for what the checkpoint is meanwhile).
+     * users, settings and prompts go one after another (each may point at the ones before); tasks and the
+     * tables that point at them then go three at a time, each on its own connection, a row of those waiting
+     * for the task it points at to be committed ({@link CommittedJobs}; see {@link PrefixCheckpoint} for
+     * what the checkpoint is meanwhile).
      */
     public ImportResult resume(ImportCheckpoint from, ChunkListener listener) throws SQLException {
         return resume(from, listener, TableImportedListener.NONE);
@@ -146,18 +176,19 @@ public final class LegacyImporter {
         }
         MappingRules rules = new MappingRules(start.asOf(), options.staleAfter());
         ImportCheckpoint cp = start;
+        ReadAhead ahead = takeReadAhead(start);
         Map<LegacyTable, ChunkReader> prefetched = new ConcurrentHashMap<>();
+        ChunkReader sequentialReader = null;
         try {
             ImportCheckpoint parallelFrom = start;
             if (start.legacyTable().ordinal() <= LAST_SEQUENTIAL.ordinal()) {
-                // The first tables of the parallel phase are read and converted while users to tasks are written:
+                // The first tables of the parallel phase are read and converted while users to prompts are written:
                 // their readers stop three chunks ahead until a worker takes them over.
-                for (LegacyTable t : parallelOrder(LegacyTable.values()[LAST_SEQUENTIAL.ordinal() + 1]).subList(0, PARALLEL_TABLES)) {
-                    prefetched.put(t, reader(t, 0, rules));
-                }
+                prefetched.putAll(ahead != null ? ahead.parallel() : prefetch(rules));
+                sequentialReader = ahead != null ? ahead.sequential() : sequentialReader(start.legacyTable(), start.lastSourceId(), rules);
                 long sequentialStart = System.nanoTime();
-                cp = runSequential(start, rules, progress, sourceLog, listener);
-                LOG.info(() -> "users to tasks written in " + (System.nanoTime() - sequentialStart) / 1_000_000 + " ms");
+                cp = runSequential(start, sequentialReader, progress, sourceLog, listener);
+                LOG.info(() -> "users to prompts written in " + (System.nanoTime() - sequentialStart) / 1_000_000 + " ms");
                 for (int t = start.legacyTable().ordinal(); t <= LAST_SEQUENTIAL.ordinal(); t++) {
                     finished.imported(LegacyTable.values()[t], sourceLog);
                 }
@@ -176,19 +207,46 @@ public final class LegacyImporter {
         } catch (Exception e) {
             throw new SQLException("legacy import stopped after checkpoint " + cp, e);
         } finally {
+            if (sequentialReader != null) {
+                sequentialReader.close();
+            }
             prefetched.values().forEach(ChunkReader::close); // those no worker took over (the import failed first)
         }
         LOG.info(() -> "legacy import done: " + progress);
         return new ImportResult(cp.runId(), cp, progress, options.dryRun(), sourceLog);
     }
 
+    /** What {@link #readAhead} started, if {@code start} can use it; closed if not. */
+    private synchronized ReadAhead takeReadAhead(ImportCheckpoint start) {
+        ReadAhead ahead = readAhead;
+        readAhead = null;
+        if (ahead != null && !(start.legacyTable().ordinal() == 0 && start.lastSourceId() == 0 && ahead.asOf().equals(start.asOf()))) {
+            ahead.close();
+            return null;
+        }
+        return ahead;
+    }
+
+    /** Readers of the first three tables of the parallel phase (tasks, pages, task_logs), from their start. */
+    private Map<LegacyTable, ChunkReader> prefetch(MappingRules rules) {
+        Map<LegacyTable, ChunkReader> m = new ConcurrentHashMap<>();
+        for (LegacyTable t : parallelOrder(LegacyTable.values()[LAST_SEQUENTIAL.ordinal() + 1]).subList(0, PARALLEL_TABLES)) {
+            m.put(t, reader(t, 0, rules));
+        }
+        return m;
+    }
+
+    /** Reads users to prompts (from {@code first} after {@code afterId}) for the sequential phase. */
+    private ChunkReader sequentialReader(LegacyTable first, long afterId, MappingRules rules) {
+        return new ChunkReader(sourceFile, first, afterId, LAST_SEQUENTIAL, options.chunkSize(), CONVERTER_THREADS,
+                rows -> prepare(rows, rules));
+    }
+
     /** The tables up to tasks, one chunk after another on one connection, the checkpoint in each chunk's transaction. */
-    private ImportCheckpoint runSequential(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
+    private ImportCheckpoint runSequential(ImportCheckpoint start, ChunkReader reader, ImportProgress progress,
                                            SourceChecksumLog sourceLog, ChunkListener listener) throws Exception {
         ImportCheckpoint cp = start;
-        try (Connection c = target.getConnection();
-             ChunkReader reader = new ChunkReader(sourceFile, start.legacyTable(), start.lastSourceId(), LAST_SEQUENTIAL,
-                     options.chunkSize(), CONVERTER_THREADS, rows -> prepare(rows, rules))) {
+        try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             relaxCommitDurability(c);
             try {
@@ -207,7 +265,7 @@ public final class LegacyImporter {
     }
 
     /**
-     * The tables after tasks, three at a time (pages, the biggest, first). Each worker has its own connection,
+     * Tasks and the tables after them, three at a time (tasks, which the others wait for, and pages, the biggest, first). Each worker has its own connection,
      * reader and references; a failure in one stops the other.
      */
     private ImportCheckpoint runParallel(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
@@ -222,6 +280,11 @@ public final class LegacyImporter {
         PrefixCheckpoint prefix = new PrefixCheckpoint(tables, start, target, !options.dryRun(), listener);
         Queue<LegacyTable> work = new ConcurrentLinkedQueue<>(parallelOrder(start.legacyTable()));
         AtomicBoolean failed = new AtomicBoolean();
+        CommittedJobs jobs;
+        try (Connection c = target.getConnection()) {
+            boolean tasksDone = start.legacyTable().ordinal() > LegacyTable.TASKS.ordinal();
+            jobs = CommittedJobs.load(c, start.legacyTable() == LegacyTable.TASKS ? start.lastSourceId() : 0, tasksDone, failed);
+        }
         int workers = Math.min(PARALLEL_TABLES, tables.size());
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "legacy-import-writer");
@@ -232,7 +295,7 @@ public final class LegacyImporter {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 running.add(pool.submit(() -> {
-                    writeTables(work, start, rules, progress, sourceLog, prefix, failed, finished, prefetched);
+                    writeTables(work, start, rules, progress, sourceLog, prefix, failed, finished, prefetched, jobs);
                     return null;
                 }));
             }
@@ -260,13 +323,14 @@ public final class LegacyImporter {
 
     private void writeTables(Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
                              SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed,
-                             TableImportedListener finished, Map<LegacyTable, ChunkReader> prefetched) throws Exception {
-        References refs = new References(); // only reads committed users, prompts and tasks
+                             TableImportedListener finished, Map<LegacyTable, ChunkReader> prefetched, CommittedJobs jobs)
+            throws Exception {
+        References refs = new References(jobs); // only reads committed users, prompts and tasks
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             relaxCommitDurability(c);
             try {
-                writeTables(c, work, start, rules, progress, sourceLog, prefix, failed, refs, finished, prefetched);
+                writeTables(c, work, start, rules, progress, sourceLog, prefix, failed, refs, finished, prefetched, jobs);
             } finally {
                 restoreCommitDurability(c);
             }
@@ -278,7 +342,8 @@ public final class LegacyImporter {
 
     private void writeTables(Connection c, Queue<LegacyTable> work, ImportCheckpoint start, MappingRules rules, ImportProgress progress,
                              SourceChecksumLog sourceLog, PrefixCheckpoint prefix, AtomicBoolean failed, References refs,
-                             TableImportedListener finished, Map<LegacyTable, ChunkReader> prefetched) throws Exception {
+                             TableImportedListener finished, Map<LegacyTable, ChunkReader> prefetched, CommittedJobs jobs)
+            throws Exception {
         {
             LegacyTable table;
             while (!failed.get() && (table = work.poll()) != null) {
@@ -295,6 +360,9 @@ public final class LegacyImporter {
                     }
                 }
                 if (!failed.get()) {
+                    if (table == LegacyTable.TASKS) {
+                        jobs.complete();
+                    }
                     prefix.finished(table, progress);
                     finished.imported(table, sourceLog);
                 }
@@ -302,14 +370,19 @@ public final class LegacyImporter {
         }
     }
 
-    /** The tables of the parallel phase from {@code first} on, in the order workers take them: pages, the biggest, first. */
+    /**
+     * The tables of the parallel phase from {@code first} on, in the order workers take them: tasks, which the
+     * others wait for, then pages, the biggest, then the rest in import order.
+     */
     private static List<LegacyTable> parallelOrder(LegacyTable first) {
         List<LegacyTable> order = new ArrayList<>();
-        if (first.ordinal() <= LegacyTable.PAGES.ordinal()) {
-            order.add(LegacyTable.PAGES);
+        for (LegacyTable t : List.of(LegacyTable.TASKS, LegacyTable.PAGES)) {
+            if (first.ordinal() <= t.ordinal()) {
+                order.add(t);
+            }
         }
         for (LegacyTable t : LegacyTable.values()) {
-            if (t.ordinal() >= first.ordinal() && t != LegacyTable.PAGES) {
+            if (t.ordinal() >= first.ordinal() && !order.contains(t)) {
                 order.add(t);
             }
         }
@@ -386,6 +459,9 @@ public final class LegacyImporter {
             applyRows(imp, chunk, known, tx, counts);
             if (options.dryRun()) {
                 c.rollback();
+                if (table == LegacyTable.TASKS) {
+                    references.tasksWrittenUpTo(chunk.lastId());
+                }
             } else {
                 imp.endChunk(tx);
                 idMap.flush(c, cp.runId(), known.keySet(), checks);
@@ -398,6 +474,9 @@ public final class LegacyImporter {
                 }
                 c.commit();
                 references.commit();
+                if (table == LegacyTable.TASKS) {
+                    references.tasksWrittenUpTo(chunk.lastId());
+                }
             }
             progress.chunkDone();
             counts.writeNanos += System.nanoTime() - started;

@@ -20,6 +20,24 @@ final class References {
     private StagedMap<String, Long> identities;
     private StagedMap<Long, PromptIds> prompts;
     private StagedMap<Long, Long> jobs;
+    /** Tasks written side by side with this worker's table; null: jobs are looked up in {@link #jobs}. */
+    private final CommittedJobs committedJobs;
+
+    References() {
+        this(null);
+    }
+
+    References(CommittedJobs committedJobs) {
+        this.committedJobs = committedJobs;
+    }
+
+    /**
+     * The job of a legacy task that a row of a table after tasks points at, or null when there is none. While
+     * tasks are written beside that table this waits until the task's chunk has committed.
+     */
+    Long job(Connection c, long legacyTaskId) throws SQLException {
+        return committedJobs != null ? committedJobs.get(legacyTaskId) : jobs(c).get(legacyTaskId);
+    }
 
     StagedMap<Long, Long> users(Connection c) throws SQLException {
         if (users == null) {
@@ -69,11 +87,22 @@ final class References {
         return jobs;
     }
 
+    /** After the chunk's commit: its additions become visible, to the workers of the other tables too. */
     void commit() {
+        if (committedJobs != null && jobs != null) {
+            committedJobs.add(jobs.staged());
+        }
         for (StagedMap<?, ?> m : new StagedMap<?, ?>[]{users, identities, prompts, jobs}) {
             if (m != null) {
                 m.commit();
             }
+        }
+    }
+
+    /** The chunk of tasks up to {@code lastLegacyId} has committed (or, in a dry run, rolled back). */
+    void tasksWrittenUpTo(long lastLegacyId) {
+        if (committedJobs != null) {
+            committedJobs.writtenUpTo(lastLegacyId);
         }
     }
 

@@ -28,6 +28,11 @@ final class StagedMap<K, V> {
         committed.put(key, value);
     }
 
+    /** What the current chunk added (a copy). */
+    Map<K, V> staged() {
+        return Map.copyOf(staged);
+    }
+
     void commit() {
         committed.putAll(staged);
         staged.clear();

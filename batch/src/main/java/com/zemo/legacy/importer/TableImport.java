@@ -47,7 +47,18 @@ abstract class TableImport<R> {
         if (legacyTaskId == null) {
             return null;
         }
-        Long id = tx.references.jobs(tx.connection).get(legacyTaskId);
+        return flagMissingTask(tx, legacyTaskId, column, tx.references.job(tx.connection, legacyTaskId));
+    }
+
+    /** Resolves a task's parent among the tasks written so far by this very table's writer. */
+    static Long parentRef(ChunkTx tx, Long legacyTaskId, String column) throws SQLException {
+        if (legacyTaskId == null) {
+            return null;
+        }
+        return flagMissingTask(tx, legacyTaskId, column, tx.references.jobs(tx.connection).get(legacyTaskId));
+    }
+
+    private static Long flagMissingTask(ChunkTx tx, long legacyTaskId, String column, Long id) {
         if (id == null) {
             tx.flag(column, "task " + legacyTaskId + " does not exist: kept without it, legacy id recorded",
                     String.valueOf(legacyTaskId));

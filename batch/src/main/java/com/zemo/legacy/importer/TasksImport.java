@@ -42,7 +42,7 @@ final class TasksImport extends SinkTableImport<TaskRow> {
 
     @Override
     Object[] values(TaskRow t, long id, ChunkTx tx) throws SQLException {
-        return new Object[]{id, t.type(), userRef(tx, t.legacyOwnerId(), "user_id"), jobRef(tx, t.legacyParentId(), "parent_id"),
+        return new Object[]{id, t.type(), userRef(tx, t.legacyOwnerId(), "user_id"), parentRef(tx, t.legacyParentId(), "parent_id"),
                 t.status(), t.paramsJson(), t.paramsRaw(), t.resultJson(), t.error(), t.progressDone(), t.progressTotal(),
                 t.legacyId(), t.createdAt(), t.startedAt(), t.finishedAt(), t.keyword(), t.legacyOwnerId(), t.legacyParentId()};
     }

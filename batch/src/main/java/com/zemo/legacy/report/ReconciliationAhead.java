@@ -20,8 +20,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reconciles the tables on threads of its own during the import: users to tasks as soon as they are
- * imported, each table after tasks chunk by chunk while it is written. The report then waits only for the
+ * Reconciles the tables on threads of its own during the import: users to prompts as soon as they are
+ * imported, tasks and each table after them chunk by chunk while it is written. The report then waits only for the
  * last chunks, instead of reading everything back after the import. Only for a run that read the whole file (its source checksums are
  * complete); a resumed run's report reads the file again after the import, as before.
  * <p>
@@ -36,7 +36,7 @@ public final class ReconciliationAhead implements TableImportedListener, AutoClo
     private final Reconciler reconciler;
     /**
      * Three threads: one for each table the import writes side by side (pages, task_logs and serp_results,
-     * reconciled while they are written), which also take users to tasks before them. Each ends when idle: a
+     * reconciled while they are written), which also take users to prompts before them. Each ends when idle: a
      * job stopped between its steps never calls {@link #finish}.
      */
     private final ThreadPoolExecutor thread = new ThreadPoolExecutor(3, 3, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -57,7 +57,7 @@ public final class ReconciliationAhead implements TableImportedListener, AutoClo
         this.reconciler = reconciler;
     }
 
-    /** A table after tasks: reconciled chunk by chunk as it is written, to its end once it is imported. */
+    /** Tasks or a table after them: reconciled chunk by chunk as it is written, to its end once it is imported. */
     @Override
     public void started(LegacyTable table, SourceChecksumLog log) {
         if (!log.complete()) {
