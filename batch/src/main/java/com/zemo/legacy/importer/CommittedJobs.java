@@ -21,7 +21,7 @@ final class CommittedJobs {
     private volatile long upTo;
     private volatile boolean complete;
 
-    private CommittedJobs(long upTo, boolean complete, AtomicBoolean failed) {
+    CommittedJobs(long upTo, boolean complete, AtomicBoolean failed) {
         this.upTo = upTo;
         this.complete = complete;
         this.failed = failed;
