@@ -13,7 +13,6 @@ import com.zemo.legacy.report.ReconciliationAhead;
 import com.zemo.legacy.report.Reconciler;
 import com.zemo.legacy.report.ReconciliationReport;
 import com.zemo.platform.SchemaMigrator;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 
@@ -24,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
@@ -58,19 +58,18 @@ public final class LegacyCommand {
             throw new IllegalArgumentException("usage: import|resume|export --jdbc URL ... (see the class comment)");
         }
         Map<String, String> o = options(args);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(required(o, "jdbc"));
-        ds.setUser(o.getOrDefault("user", "postgres"));
+        Properties connection = new Properties();
+        connection.setProperty("user", o.getOrDefault("user", "postgres"));
         if (o.containsKey("password")) {
-            ds.setPassword(o.get("password"));
+            connection.setProperty("password", o.get("password"));
         }
-        ds.setProperty("stringtype", "unspecified");
-        ds.setReWriteBatchedInserts(true);
+        connection.setProperty("stringtype", "unspecified");
+        connection.setProperty("reWriteBatchedInserts", "true");
         String key = secretsKey == null ? null : secretsKey.trim();
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("set ZEMO_SECRETS_KEY to the pgcrypto key of the API keys");
         }
-        try (ReusedConnections connections = new ReusedConnections(ds)) {
+        try (ReusedConnections connections = ReusedConnections.of(required(o, "jdbc"), connection)) {
             run(args[0], o, connections, key);
         }
     }

@@ -1,5 +1,7 @@
 package com.zemo.legacy.cli;
 
+import org.postgresql.Driver;
+
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,12 +28,34 @@ import java.util.logging.Logger;
 final class ReusedConnections implements DataSource, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ReusedConnections.class.getName());
 
-    private final DataSource physical;
+    /** Opens a new PostgreSQL session. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private final Opener physical;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
-    ReusedConnections(DataSource physical) {
+    ReusedConnections(Opener physical) {
         this.physical = physical;
+    }
+
+    /**
+     * Sessions of the PostgreSQL driver for {@code url} as given: a {@code PGSimpleDataSource} would connect
+     * with its URL rebuilt from every driver property (some 80 of them), which Flyway then logs and runs a dozen
+     * regular expressions over to hide passwords, on the start-up path.
+     */
+    static ReusedConnections of(String url, Properties properties) {
+        Driver driver = new Driver();
+        return new ReusedConnections(() -> {
+            Connection c = driver.connect(url, properties);
+            if (c == null) {
+                throw new SQLException("not a PostgreSQL JDBC URL: " + url);
+            }
+            return c;
+        });
     }
 
     @Override
@@ -43,7 +68,7 @@ final class ReusedConnections implements DataSource, AutoCloseable {
             c = idle.pollFirst();
         }
         if (c == null || c.isClosed()) {
-            c = physical.getConnection();
+            c = physical.open();
         }
         Connection borrowed = c;
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
@@ -136,28 +161,28 @@ final class ReusedConnections implements DataSource, AutoCloseable {
     }
 
     @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return physical.getLogWriter();
+    public PrintWriter getLogWriter() {
+        return null;
     }
 
     @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        physical.setLogWriter(out);
+    public void setLogWriter(PrintWriter out) {
+        // the driver logs through java.util.logging
     }
 
     @Override
     public void setLoginTimeout(int seconds) throws SQLException {
-        physical.setLoginTimeout(seconds);
+        throw new SQLFeatureNotSupportedException("set loginTimeout in the JDBC URL");
     }
 
     @Override
-    public int getLoginTimeout() throws SQLException {
-        return physical.getLoginTimeout();
+    public int getLoginTimeout() {
+        return 0;
     }
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return physical.getParentLogger();
+        throw new SQLFeatureNotSupportedException();
     }
 
     @Override
@@ -165,11 +190,11 @@ final class ReusedConnections implements DataSource, AutoCloseable {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        return physical.unwrap(iface);
+        throw new SQLException("not a wrapper for " + iface.getName());
     }
 
     @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || physical.isWrapperFor(iface);
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
     }
 }

@@ -19,7 +19,7 @@ class ReusedConnectionsTest {
     @Test
     void aConnectionHandedBackIsReusedWithItsTransactionRolledBackAndItsFlagsReset() throws Exception {
         DataSource db = TestDatabases.fresh();
-        try (ReusedConnections pool = new ReusedConnections(db)) {
+        try (ReusedConnections pool = new ReusedConnections(db::getConnection)) {
             int pid;
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
                 pid = backend(st);
@@ -43,7 +43,7 @@ class ReusedConnectionsTest {
     @Test
     void aHandleIsDeadOnceClosedAndThePoolClosesItsSessions() throws Exception {
         DataSource db = TestDatabases.fresh();
-        ReusedConnections pool = new ReusedConnections(db);
+        ReusedConnections pool = new ReusedConnections(db::getConnection);
         Connection c = pool.getConnection();
         c.close();
         c.close(); // a second close is harmless and does not hand the session back twice
