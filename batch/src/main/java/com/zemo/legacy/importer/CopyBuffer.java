@@ -3,6 +3,9 @@ package com.zemo.legacy.importer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 
 /**
@@ -49,6 +52,80 @@ final class CopyBuffer {
     void ascii(char c) {
         ensure(1);
         buf[len++] = (byte) c;
+    }
+
+    /** A number, as {@code Long.toString} writes it, without building that String. */
+    void decimal(long v) {
+        if (v == Long.MIN_VALUE) {
+            ascii(Long.toString(v));
+            return;
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long rest = v / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        int at = len + digits;
+        len = at;
+        do {
+            buf[--at] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+    }
+
+    /**
+     * An instant in UTC as ISO 8601 ({@code 2024-10-02T09:15:30.123456789Z}; the fraction only when there is one),
+     * which timestamptz reads as the same instant, written without the OffsetDateTime and String that
+     * {@code toString} builds (one to three per row). Years outside 1–9999 go through {@code toString}.
+     */
+    void timestamp(Instant t) {
+        long seconds = t.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        // civil date from days since 1970-01-01 (proleptic Gregorian, as java.time)
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 1 || year > 9999) {
+            ascii(OffsetDateTime.ofInstant(t, ZoneOffset.UTC).toString());
+            return;
+        }
+        ensure(30);
+        digits((int) year, 4);
+        buf[len++] = '-';
+        digits(month, 2);
+        buf[len++] = '-';
+        digits(day, 2);
+        buf[len++] = 'T';
+        digits(secondOfDay / 3600, 2);
+        buf[len++] = ':';
+        digits(secondOfDay / 60 % 60, 2);
+        buf[len++] = ':';
+        digits(secondOfDay % 60, 2);
+        if (t.getNano() != 0) {
+            buf[len++] = '.';
+            digits(t.getNano(), 9);
+        }
+        buf[len++] = 'Z';
+    }
+
+    /** {@code v} in exactly {@code width} digits, zero-padded (room ensured by the caller). */
+    private void digits(int v, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            buf[len + i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += width;
     }
 
     /** Text of only ASCII characters that need no escaping (numbers, timestamps, \N). */

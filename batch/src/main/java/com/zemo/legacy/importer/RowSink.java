@@ -107,7 +107,7 @@ final class RowSink {
             } else if (v instanceof String s) {
                 b.escaped(s);
             } else if (v instanceof Instant t) {
-                b.ascii(OffsetDateTime.ofInstant(t, ZoneOffset.UTC).toString());
+                b.timestamp(t);
             } else if (v instanceof byte[] bytes) {
                 b.hex(bytes);
             } else if (v instanceof Boolean bool) {
@@ -115,7 +115,7 @@ final class RowSink {
             } else if (v instanceof BigDecimal d) {
                 b.ascii(d.toPlainString());
             } else if (v instanceof Long || v instanceof Integer) {
-                b.ascii(v.toString());
+                b.decimal(((Number) v).longValue());
             } else {
                 b.escaped(v.toString());
             }
