@@ -247,7 +247,7 @@ public final class LegacyImporter {
                 rows -> prepare(rows, rules));
     }
 
-    /** The tables up to tasks, one chunk after another on one connection, the checkpoint in each chunk's transaction. */
+    /** The tables up to prompts, one chunk after another on one connection, the checkpoint in each chunk's transaction. */
     private ImportCheckpoint runSequential(ImportCheckpoint start, ChunkReader reader, ImportProgress progress,
                                            SourceChecksumLog sourceLog, ChunkListener listener) throws Exception {
         ImportCheckpoint cp = start;
@@ -270,8 +270,8 @@ public final class LegacyImporter {
     }
 
     /**
-     * Tasks and the tables after them, three at a time (tasks, which the others wait for, and pages, the biggest, first). Each worker has its own connection,
-     * reader and references; a failure in one stops the other.
+     * Tasks and the tables after them, three at a time (tasks, which the others wait for, and pages, the biggest,
+     * first). Each worker has its own connection, reader and references; a failure in one stops the others.
      */
     private ImportCheckpoint runParallel(ImportCheckpoint start, MappingRules rules, ImportProgress progress,
                                          SourceChecksumLog sourceLog, ChunkListener listener,
