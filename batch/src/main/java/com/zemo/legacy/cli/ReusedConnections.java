@@ -1,5 +1,6 @@
 package com.zemo.legacy.cli;
 
+import com.zemo.legacy.importer.PooledSession;
 import org.postgresql.Driver;
 
 import javax.sql.DataSource;
@@ -82,13 +83,7 @@ final class ReusedConnections implements DataSource, AutoCloseable {
 
     private void giveBack(Connection c) {
         try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-            if (c.isReadOnly()) {
-                c.setReadOnly(false);
-            }
+            PooledSession.reset(c);
         } catch (SQLException e) {
             LOG.log(Level.FINE, "a connection that could not be reset is closed", e);
             closeQuietly(c);

@@ -23,17 +23,22 @@ public final class PooledSession implements AutoCloseable {
         return new PooledSession(connections);
     }
 
+    /** Rolls back what is open and puts auto-commit back on and read-only off. */
+    public static void reset(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        if (c.isReadOnly()) {
+            c.setReadOnly(false);
+        }
+    }
+
     @Override
     public void close() {
         for (Connection c : connections) {
             try {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                }
-                if (c.isReadOnly()) {
-                    c.setReadOnly(false);
-                }
+                reset(c);
             } catch (SQLException e) {
                 LOG.log(Level.FINE, "a connection could not be reset; the pool validates it", e);
             }
