@@ -40,21 +40,30 @@ class AnalysisApiIT {
                     scrapeJobId = rs.getLong(1);
                 }
             }
-            String[] hosts = {"okna-1.example", "okna-2.example", "okna-3.example", "okna-4.example", "ru.wikipedia.org"};
-            for (int i = 0; i < hosts.length; i++) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO pages (job_id, url, final_url, status_code, title, meta_description, outline, main_text, word_count) "
-                                + "VALUES (?, ?, ?, 200, ?, ?, CAST(? AS jsonb), ?, 120)")) {
-                    String url = "https://" + hosts[i] + "/plastikovye-okna";
-                    ps.setLong(1, scrapeJobId);
-                    ps.setString(2, url);
-                    ps.setString(3, url);
-                    ps.setString(4, "Как выбрать пластиковые окна — советы " + i);
-                    ps.setString(5, "Как выбрать пластиковые окна: профиль, стеклопакет, фурнитура");
-                    ps.setString(6, "[{\"level\":1,\"text\":\"Как выбрать пластиковые окна\"},{\"level\":2,\"text\":\"Профиль\"},{\"level\":2,\"text\":\"Стеклопакет\"}]");
-                    ps.setString(7, String.join("\n", PARAGRAPHS) + "\nСтраница " + i + " о том, как выбрать пластиковые окна.");
-                    ps.executeUpdate();
-                }
+            insertCompetitorPages(c, scrapeJobId, "[{\"level\":1,\"text\":\"Как выбрать пластиковые окна\"},"
+                    + "{\"level\":2,\"text\":\"Профиль\"},{\"level\":2,\"text\":\"Стеклопакет\"}]");
+        }
+    }
+
+    /**
+     * Five stored pages of a finished scrape job about «пластиковые окна» (four shops and Wikipedia), built from
+     * {@link #PARAGRAPHS}, each with {@code outlineJson} as its headings: what an analyze job reads without fetching.
+     */
+    static void insertCompetitorPages(Connection c, long scrapeJobId, String outlineJson) throws Exception {
+        String[] hosts = {"okna-1.example", "okna-2.example", "okna-3.example", "okna-4.example", "ru.wikipedia.org"};
+        for (int i = 0; i < hosts.length; i++) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO pages (job_id, url, final_url, status_code, title, meta_description, outline, main_text, word_count) "
+                            + "VALUES (?, ?, ?, 200, ?, ?, CAST(? AS jsonb), ?, 120)")) {
+                String url = "https://" + hosts[i] + "/plastikovye-okna";
+                ps.setLong(1, scrapeJobId);
+                ps.setString(2, url);
+                ps.setString(3, url);
+                ps.setString(4, "Как выбрать пластиковые окна — советы " + i);
+                ps.setString(5, "Как выбрать пластиковые окна: профиль, стеклопакет, фурнитура");
+                ps.setString(6, outlineJson);
+                ps.setString(7, String.join("\n", PARAGRAPHS) + "\nСтраница " + i + " о том, как выбрать пластиковые окна.");
+                ps.executeUpdate();
             }
         }
     }

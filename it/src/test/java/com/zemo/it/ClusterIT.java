@@ -1,7 +1,5 @@
 package com.zemo.it;
 
-import com.zemo.launcher.LauncherSettings;
-import com.zemo.launcher.Main;
 import com.zemo.launcher.PayaraNode;
 import com.zemo.launcher.Ports;
 import com.zemo.launcher.ZemoStack;
@@ -17,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,15 +44,8 @@ class ClusterIT {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        Path home = Path.of(System.getProperty("zemo.it.home", "target/it-home") + "-cluster").toAbsolutePath();
-        ZemoServer.deleteTree(home);
-        Files.createDirectories(home);
-        LauncherSettings s = new LauncherSettings(home, 0, Optional.empty(), "zemo", "", Optional.empty(), Optional.empty(),
-                Optional.of(ZemoServer.ADMIN_PASSWORD), "a", PayaraNode.DEFAULT_JAVA_OPTS, false);
-        stack = new ZemoStack(s, Main.runtimeDir())
-                .withNodeEnv(Map.of("ZEMO_JOBS_HEARTBEAT_MILLIS", "1000", "ZEMO_JOBS_TAKEOVER_AFTER_MILLIS", "8000",
-                        "ZEMO_RATELIMIT_ENABLED", "false"))
-                .startInfrastructure();
+        stack = OwnStack.infrastructure("cluster", "a", 0, Map.of("ZEMO_JOBS_HEARTBEAT_MILLIS", "1000",
+                "ZEMO_JOBS_TAKEOVER_AFTER_MILLIS", "8000", "ZEMO_RATELIMIT_ENABLED", "false"));
         a = stack.startNode("node-a", Ports.free(), false);
         b = stack.startNode("node-b", Ports.free(), false);
         a.awaitReady(Duration.ofMinutes(5));

@@ -1,7 +1,5 @@
 package com.zemo.it;
 
-import com.zemo.launcher.LauncherSettings;
-import com.zemo.launcher.Main;
 import com.zemo.launcher.PayaraNode;
 import com.zemo.launcher.Ports;
 import com.zemo.launcher.ZemoStack;
@@ -43,7 +41,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,15 +78,10 @@ class DashboardBrowserIT {
         Assumptions.assumeTrue(installed, why);
         Files.createDirectories(SHOTS);
         sandbox = SandboxServer.start(0);
-        Path home = Path.of(System.getProperty("zemo.it.home", "target/it-home") + "-browser").toAbsolutePath();
-        ZemoServer.deleteTree(home);
-        Files.createDirectories(home);
         int port = Ports.free();
-        LauncherSettings s = new LauncherSettings(home, port, Optional.empty(), "zemo", "", Optional.empty(), Optional.empty(),
-                Optional.of(ZemoServer.ADMIN_PASSWORD), "browser-node", PayaraNode.DEFAULT_JAVA_OPTS, false);
         Map<String, String> env = new HashMap<>(sandbox.nodeEnv());
         env.put("ZEMO_RATELIMIT_ENABLED", "false");
-        stack = new ZemoStack(s, Main.runtimeDir()).withNodeEnv(env).startInfrastructure();
+        stack = OwnStack.infrastructure("browser", "browser-node", port, env);
         node = stack.startNodeAndWait("browser-node", port, false, Duration.ofMinutes(5));
         api = Api.bearer(Api.adminToken(node.baseUrl())).on(node.baseUrl());
         Api.Reply prompt = api.post("/api/v1/prompts", "{\"title\": \"Статья по брифу\", \"body\": "

@@ -58,22 +58,8 @@ class DashboardJobsPagesIT {
             editorId = userId(c, "djp-editor");
             viewerId = userId(c, "djp-viewer");
             scrapeJobId = insertJob(c, "scrape", editorId, "completed", "{\"urls\": [], \"query\": \"пластиковые окна\"}", null);
-            String[] hosts = {"okna-1.example", "okna-2.example", "okna-3.example", "okna-4.example", "ru.wikipedia.org"};
-            for (int i = 0; i < hosts.length; i++) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO pages (job_id, url, final_url, status_code, title, meta_description, outline, main_text, word_count) "
-                                + "VALUES (?, ?, ?, 200, ?, ?, CAST(? AS jsonb), ?, 120)")) {
-                    String url = "https://" + hosts[i] + "/plastikovye-okna";
-                    ps.setLong(1, scrapeJobId);
-                    ps.setString(2, url);
-                    ps.setString(3, url);
-                    ps.setString(4, "Как выбрать пластиковые окна — советы " + i);
-                    ps.setString(5, "Как выбрать пластиковые окна: профиль, стеклопакет, фурнитура");
-                    ps.setString(6, "[{\"level\":1,\"text\":\"Как выбрать пластиковые окна\"},{\"level\":2,\"text\":\"Профиль\"}]");
-                    ps.setString(7, String.join("\n", AnalysisApiIT.PARAGRAPHS) + "\nСтраница " + i + " о том, как выбрать пластиковые окна.");
-                    ps.executeUpdate();
-                }
-            }
+            AnalysisApiIT.insertCompetitorPages(c, scrapeJobId,
+                    "[{\"level\":1,\"text\":\"Как выбрать пластиковые окна\"},{\"level\":2,\"text\":\"Профиль\"}]");
             oldJobInRange = insertJob(c, "demo", editorId, "completed", "{}", "2020-03-05T12:00:00Z");
             oldJobOutOfRange = insertJob(c, "demo", editorId, "completed", "{}", "2020-03-20T12:00:00Z");
         }

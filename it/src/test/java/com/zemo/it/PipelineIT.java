@@ -1,7 +1,5 @@
 package com.zemo.it;
 
-import com.zemo.launcher.LauncherSettings;
-import com.zemo.launcher.Main;
 import com.zemo.launcher.PayaraNode;
 import com.zemo.launcher.Ports;
 import com.zemo.launcher.ZemoStack;
@@ -16,15 +14,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,15 +39,10 @@ class PipelineIT {
     @BeforeAll
     static void start() throws Exception {
         sandbox = SandboxServer.start(0);
-        Path home = Path.of(System.getProperty("zemo.it.home", "target/it-home") + "-pipeline").toAbsolutePath();
-        ZemoServer.deleteTree(home);
-        Files.createDirectories(home);
         int port = Ports.free();
-        LauncherSettings s = new LauncherSettings(home, port, Optional.empty(), "zemo", "", Optional.empty(), Optional.empty(),
-                Optional.of(ZemoServer.ADMIN_PASSWORD), "pipeline-node", PayaraNode.DEFAULT_JAVA_OPTS, false);
         Map<String, String> env = new HashMap<>(sandbox.nodeEnv());
         env.put("ZEMO_RATELIMIT_ENABLED", "false");
-        stack = new ZemoStack(s, Main.runtimeDir()).withNodeEnv(env).startInfrastructure();
+        stack = OwnStack.infrastructure("pipeline", "pipeline-node", port, env);
         node = stack.startNodeAndWait("pipeline-node", port, false, Duration.ofMinutes(5));
         api = Api.bearer(Api.adminToken(node.baseUrl())).on(node.baseUrl());
         Api.Reply prompt = api.post("/api/v1/prompts", "{\"title\": \"Статья по брифу\", \"body\": "

@@ -4,8 +4,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.zemo.launcher.LauncherSettings;
-import com.zemo.launcher.Main;
 import com.zemo.launcher.PayaraNode;
 import com.zemo.launcher.Ports;
 import com.zemo.launcher.ZemoStack;
@@ -29,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -63,19 +60,12 @@ class SerpJobIT {
         serpApi = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         serpApi.start();
         sandbox = SandboxServer.start(0);
-        Path home = Path.of(System.getProperty("zemo.it.home", "target/it-home") + "-serp").toAbsolutePath();
-        ZemoServer.deleteTree(home);
-        Files.createDirectories(home);
         int port = Ports.free();
-        LauncherSettings s = new LauncherSettings(home, port, Optional.empty(), "zemo", "", Optional.empty(), Optional.empty(),
-                Optional.of(ZemoServer.ADMIN_PASSWORD), "serp-node", PayaraNode.DEFAULT_JAVA_OPTS, false);
         // no ZEMO_SERPAPI_KEY: the first case checks that a job without any key fails at once
-        stack = new ZemoStack(s, Main.runtimeDir())
-                .withNodeEnv(Map.of("ZEMO_SERPAPI_URL", serpApi.baseUrl(),
-                        "ZEMO_SERPAPI_FALLBACK_KEY", FALLBACK_KEY,
-                        "ZEMO_SERPAPI_TIMEOUT_SECONDS", "5",
-                        "ZEMO_RATELIMIT_ENABLED", "false"))
-                .startInfrastructure();
+        stack = OwnStack.infrastructure("serp", "serp-node", port, Map.of("ZEMO_SERPAPI_URL", serpApi.baseUrl(),
+                "ZEMO_SERPAPI_FALLBACK_KEY", FALLBACK_KEY,
+                "ZEMO_SERPAPI_TIMEOUT_SECONDS", "5",
+                "ZEMO_RATELIMIT_ENABLED", "false"));
         node = stack.startNodeAndWait("serp-node", port, false, Duration.ofMinutes(5));
         api = Api.bearer(Api.adminToken(node.baseUrl())).on(node.baseUrl());
     }
