@@ -11,10 +11,9 @@
 # threads than C2's code saves, the serial collector needs no GC threads of its own, and a young generation
 # that holds the chunks in flight halves its pauses (28 collections, 0.81 s, against 11, 0.41 s).
 #
-# Prints, per tool: wall time, max RSS, its own CPU (user + system) and its PostgreSQL backends' CPU.
-#
 # Needs: python3 (the generator in shared/legacy), a JDK 17, PostgreSQL reachable with trust auth, and
-# pgloader (installed with apt-get when missing). Prints wall time, max RSS and the ratio.
+# pgloader (installed with apt-get when missing). Prints, per tool, wall time, max RSS, its own CPU (user +
+# system) and its PostgreSQL backends' CPU, then the ratio of the wall times.
 set -euo pipefail
 
 TASKS=20000; SEED=7; WORK=/tmp/zemo-legacy-bench; PGHOST=127.0.0.1; PGPORT=5432; PGUSER=postgres; XMX=512m

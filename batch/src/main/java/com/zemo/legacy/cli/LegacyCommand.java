@@ -76,9 +76,12 @@ public final class LegacyCommand {
 
     private static void run(String command, Map<String, String> o, DataSource ds, String key) throws Exception {
         LegacyImporter importer = null;
+        ImportOptions options = null;
         Instant asOf = o.containsKey("as-of") ? Instant.parse(o.get("as-of")) : Instant.now();
         if (command.equals("import") || command.equals("resume")) {
-            importer = new LegacyImporter(ds, Path.of(required(o, "source")), importOptions(o, key));
+            options = new ImportOptions(o.getOrDefault("mode", "full"), Integer.parseInt(o.getOrDefault("chunk", "2000")),
+                    key, Duration.parse(o.getOrDefault("stale-after", "PT24H")), o.containsKey("dry-run"));
+            importer = new LegacyImporter(ds, Path.of(required(o, "source")), options);
             if (command.equals("import")) {
                 importer.readAhead(asOf); // the file is read and converted while Flyway migrates
             }
@@ -87,7 +90,7 @@ public final class LegacyCommand {
             SchemaMigrator.migrate(ds);
         }
         switch (command) {
-            case "import", "resume" -> runImport(command, o, ds, key, importer, asOf);
+            case "import", "resume" -> runImport(command, o, ds, importer, options, asOf);
             case "export" -> {
                 ExportResult r = new LegacyExporter(ds, key).export(Path.of(required(o, "out")));
                 LOG.info(() -> "exported " + r.totalRows() + " rows to " + r.file() + ": " + r.rowsPerTable());
@@ -96,15 +99,9 @@ public final class LegacyCommand {
         }
     }
 
-    private static ImportOptions importOptions(Map<String, String> o, String key) {
-        return new ImportOptions(o.getOrDefault("mode", "full"), Integer.parseInt(o.getOrDefault("chunk", "2000")),
-                key, Duration.parse(o.getOrDefault("stale-after", "PT24H")), o.containsKey("dry-run"));
-    }
-
-    private static void runImport(String command, Map<String, String> o, DataSource ds, String key,
-                                  LegacyImporter importer, Instant asOf) throws Exception {
+    private static void runImport(String command, Map<String, String> o, DataSource ds, LegacyImporter importer,
+                                  ImportOptions options, Instant asOf) throws Exception {
         Path source = Path.of(required(o, "source"));
-        ImportOptions options = importOptions(o, key);
         long started = System.nanoTime();
         ChunkListener progress = (cp, p) -> {
             if (p.chunks() % 20 == 0) {
@@ -117,7 +114,7 @@ public final class LegacyCommand {
         ImportResult result;
         ReconciliationReport report;
         // Each table is reconciled as soon as it is imported, while the next ones load (see ReconciliationAhead).
-        try (ReconciliationAhead ahead = new ReconciliationAhead(new Reconciler(ds, source, key,
+        try (ReconciliationAhead ahead = new ReconciliationAhead(new Reconciler(ds, source, options.secretKey(),
                 new MappingRules(from.asOf(), options.staleAfter())))) {
             result = importer.resume(from, progress, ahead);
             long importMs = (System.nanoTime() - started) / 1_000_000;

@@ -1,5 +1,7 @@
 package com.zemo.legacy.importer;
 
+import com.zemo.legacy.mapping.AsciiDecimal;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,25 +58,8 @@ final class CopyBuffer {
 
     /** A number, as {@code Long.toString} writes it, without building that String. */
     void decimal(long v) {
-        if (v == Long.MIN_VALUE) {
-            ascii(Long.toString(v));
-            return;
-        }
-        ensure(20);
-        if (v < 0) {
-            buf[len++] = '-';
-            v = -v;
-        }
-        int digits = 1;
-        for (long rest = v / 10; rest != 0; rest /= 10) {
-            digits++;
-        }
-        int at = len + digits;
-        len = at;
-        do {
-            buf[--at] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
+        ensure(AsciiDecimal.MAX_LENGTH);
+        len = AsciiDecimal.write(v, buf, len);
     }
 
     /**

@@ -31,8 +31,8 @@ public final class RowDigest {
     private long h1;
     private long h2;
     private final byte[] block = new byte[16];
-    /** Decimal digits of a number, written back to front (a long has at most 19 and a sign). */
-    private final byte[] digits = new byte[20];
+    /** Scratch for the decimal digits of a number. */
+    private final byte[] digits = new byte[AsciiDecimal.MAX_LENGTH];
     private int pending;
     private long length;
 
@@ -184,20 +184,7 @@ public final class RowDigest {
 
     /** The ASCII digits of {@code v}, as {@code Long.toString(v)} writes them. */
     private void decimal(long v) {
-        if (v == Long.MIN_VALUE) {
-            update(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
-            return;
-        }
-        if (v < 0) {
-            update((byte) '-');
-            v = -v;
-        }
-        int at = digits.length;
-        do {
-            digits[--at] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
-        update(digits, at, digits.length - at);
+        update(digits, 0, AsciiDecimal.write(v, digits, 0));
     }
 
     private void update(byte[] bytes) {
